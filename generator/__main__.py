@@ -1,0 +1,150 @@
+"""The command line: `python -m generator COMMAND --help` explains each command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from . import build_site
+from .article import build_article
+from .ingest import read_inputs, read_source
+from .models import InputError
+from .records import article_record
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The project root: the nearest folder upwards holding mkdocs.yml (else the package's parent)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "mkdocs.yml").exists():
+            return folder
+    return Path(__file__).resolve().parent.parent
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    """Annotate raw article files (no sidecar is used) and print the records."""
+    root = find_root()
+    knowledge = read_inputs(root).knowledge
+    records, status = [], 0
+    for name in args.files:
+        try:
+            source = read_source(root, Path(name))
+        except InputError as err:
+            print(err, file=sys.stderr)
+            status = 1
+            continue
+        records.append(article_record(build_article(source, None, knowledge)))
+    if args.format == "json":
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        for record in records:
+            print(_annotation_text(record))
+    return status
+
+
+def _annotation_text(record: dict) -> str:
+    lines = [f"{record['source']}: {record['title']}", f"  outlet {record['outlet']}, published {record['published']}"]
+    lines.append(f"  topics: {', '.join(record['topics']) or '-'}")
+    lines += [f"  quote ¶{q['paragraph']} {q['speaker']}: {q['text'][:70]}" for q in record["quotes"]]
+    lines += [f"  figure ¶{f['paragraph']} {f['value']} {f['unit']}: {f['text']}" for f in record["figures"]]
+    lines += [f"  removed: {line}" for line in record["boilerplate"]]
+    return "\n".join(lines)
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    """Score the annotator on the seeds against the gold labels."""
+    from .score import format_scorecard, load_gold, score
+
+    root = find_root()
+    knowledge = read_inputs(root).knowledge
+    files = [Path(f) for f in args.files] or sorted((root / "seeds").glob("*.txt"))
+    sources = [read_source(root, f) for f in files]
+    records = [article_record(build_article(s, None, knowledge)) for s in sources]
+    card = score(records, load_gold(Path(args.gold)), {s.path: s.text for s in sources})
+    print(format_scorecard(card, misses=not args.quiet))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate every file contributors edit; print `path:line: problem` for each problem."""
+    site = build_site(find_root())
+    for problem in site.problems:
+        print(problem)
+    errors = [p for p in site.problems if p.severity == "error"]
+    print(f"{len(errors)} error(s) in content/ and seeds/" if errors else "content/ and seeds/ are valid", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the site with MkDocs into site/ (strict: any warning fails the build)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"] if args.strict else [sys.executable, "-m", "mkdocs", "build"]
+    return subprocess.call(command, cwd=find_root())
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the site at http://127.0.0.1:8000, regenerating pages when files change."""
+    return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.addr], cwd=find_root())
+
+
+def cmd_linkcheck(args: argparse.Namespace) -> int:
+    """Check every internal link and #anchor in a built site folder, offline."""
+    from .linkcheck import find_broken_links
+
+    broken = find_broken_links(Path(args.site))
+    for message in broken:
+        print(message)
+    print(f"{len(broken)} broken link(s)", file=sys.stderr)
+    return 1 if broken else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the generated Markdown tree (with content/'s other files) to a folder."""
+    from .export import export_site
+
+    root = find_root()
+    site = build_site(root)
+    for problem in site.problems:
+        print(problem, file=sys.stderr)
+    written = export_site(site, root, Path(args.out))
+    print(f"wrote {written} files to {args.out}", file=sys.stderr)
+    return 1 if any(p.severity == "error" for p in site.problems) else 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, handler, **kwargs) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=handler.__doc__.splitlines()[0], description=handler.__doc__)
+        sub.set_defaults(handler=handler, **kwargs)
+        return sub
+
+    annotate = add("annotate", cmd_annotate)
+    annotate.add_argument("files", nargs="+", metavar="FILE", help="raw article text files")
+    annotate.add_argument("--format", choices=["json", "text"], default="text", help="output format (default: text)")
+    scorer = add("score", cmd_score)
+    scorer.add_argument("files", nargs="*", metavar="FILE", help="seed files (default: seeds/*.txt)")
+    scorer.add_argument("--gold", default=str(find_root() / "tests" / "gold"), help="folder of gold YAML labels")
+    scorer.add_argument("--quiet", action="store_true", help="print the table without the list of misses")
+    add("check", cmd_check)
+    build = add("build", cmd_build)
+    build.add_argument("--no-strict", dest="strict", action="store_false", help="do not fail on warnings")
+    serve = add("serve", cmd_serve)
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    export = add("export", cmd_export)
+    export.add_argument("--out", required=True, help="folder to write the Markdown tree into")
+    linkcheck = add("linkcheck", cmd_linkcheck)
+    linkcheck.add_argument("site", nargs="?", default="site", help="built site folder (default: site)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

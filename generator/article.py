@@ -1,0 +1,76 @@
+"""One article from its raw text and its sidecar: clean, annotate, apply the sidecar.
+
+In: SourceText, the Sidecar written for it (or None) and the Knowledge base.
+Out: an Article. The sidecar always wins over the annotator: a contributor's
+title, outlet, date, topics or quote speaker replaces what was inferred.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from pathlib import PurePosixPath
+
+from .annotate import annotate_document
+from .annotate.document import Document
+from .clean import clean_text
+from .models import Annotations, Article, Inferred, Knowledge, Quote, Sidecar, SourceText, TopicMatch
+
+_SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
+MAX_SLUG = 80
+
+
+def slugify(text: str) -> str:
+    """A URL-safe slug: NFKC, case-folded, ASCII letters and digits joined by single hyphens."""
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text)).casefold()
+    ascii_only = folded.encode("ascii", "ignore").decode("ascii")
+    return _SLUG_UNSAFE.sub("-", ascii_only).strip("-")[:MAX_SLUG].strip("-")
+
+
+def default_slug(source: SourceText) -> str:
+    """The slug of an article that has no sidecar: its seed's file stem."""
+    return slugify(PurePosixPath(source.path).stem) or "article"
+
+
+def build_article(source: SourceText, sidecar: Sidecar | None, knowledge: Knowledge) -> Article:
+    """Clean and annotate one source, then let its sidecar override what was inferred."""
+    clean = clean_text(source, knowledge.junk)
+    found = annotate_document(Document(source, clean, knowledge))
+    if sidecar is not None:
+        found = apply_sidecar(found, sidecar)
+    slug = sidecar.slug if sidecar is not None else default_slug(source)
+    return Article(slug=slug, source=source, sidecar=sidecar, clean=clean, annotations=found)
+
+
+def apply_sidecar(found: Annotations, sidecar: Sidecar) -> Annotations:
+    """Replace inferred values with the ones a contributor wrote in the sidecar."""
+    return replace(
+        found,
+        title=_written(sidecar.title, sidecar.basis) or found.title,
+        outlet=_written(sidecar.outlet, sidecar.basis) or found.outlet,
+        published=_written(sidecar.published, sidecar.basis) or found.published,
+        summary=sidecar.summary or found.summary,
+        topics=_override_topics(found.topics, sidecar.topics),
+        quotes=tuple(_override_quote(q, sidecar) for q in found.quotes),
+    )
+
+
+def _written(value: str | None, basis: str | None) -> Inferred | None:
+    return Inferred(value, inferred=False, basis=basis) if value else None
+
+
+def _override_topics(found: tuple[TopicMatch, ...], chosen: tuple[str, ...] | None) -> tuple[TopicMatch, ...]:
+    if chosen is None:
+        return found
+    by_slug = {m.topic: m for m in found}
+    kept = [replace(by_slug[t], substantive=True) if t in by_slug else TopicMatch(t, 0.0, ()) for t in chosen]
+    mentions = [replace(m, substantive=False) for m in found if m.topic not in chosen]
+    return tuple(kept + mentions)
+
+
+def _override_quote(quote: Quote, sidecar: Sidecar) -> Quote:
+    for override in sidecar.quote_overrides:
+        if override.quote and quote.text.startswith(override.quote):
+            return replace(quote, speaker=override.speaker, role=override.role, cue="corrected by an editor")
+    return quote

@@ -1,0 +1,307 @@
+"""Typed, frozen records passed between the stages.
+
+Every stage between ingest and render takes these and returns these; nothing
+passes dicts around. Tuples, not lists, so a record can never be changed after
+it is made and two builds of the same input compare equal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TOPIC_SLUGS = (
+    "offshoring",
+    "returns-deals",
+    "france-cooperation",
+    "crossings-statistics",
+    "deaths-at-sea",
+    "smuggling-gangs",
+    "legislation",
+    "safe-legal-routes",
+)
+
+
+# --- problems ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with an input file, located as `path:line[:col]`."""
+
+    path: str
+    line: int | None
+    message: str
+    column: int | None = None
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class InputError(Exception):
+    """An input file cannot be used; carries the Problem that says why."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+# --- what ingest reads -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A raw article file: its project-relative path and its decoded text."""
+
+    path: str  # posix, relative to the project root: "seeds/000_x.txt"
+    text: str  # decoded; line endings normalised to "\n"; never edited
+
+
+@dataclass(frozen=True)
+class QuoteOverride:
+    """A contributor's correction of one quote's speaker (matched by its text)."""
+
+    quote: str
+    speaker: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Sidecar:
+    """Hand-written metadata for one article: `content/articles/<slug>.md`."""
+
+    path: str
+    slug: str
+    seed: str  # file name inside seeds/
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    basis: str | None = None  # what the title/outlet/date rest on
+    summary: str | None = None  # the Markdown body, if any
+    topics: tuple[str, ...] | None = None  # replaces the inferred topics
+    quote_overrides: tuple[QuoteOverride, ...] = ()
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    start: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation, place, agreement or law from content/entities.yaml."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class WeightedTerm:
+    """A topic rule: a plain phrase or a regular expression, and its weight."""
+
+    text: str
+    weight: float
+    is_pattern: bool = False
+
+
+@dataclass(frozen=True)
+class TopicDef:
+    """A topic file, `content/topics/<slug>.md`: intro plus matching rules."""
+
+    path: str
+    slug: str
+    title: str
+    description: str
+    intro: str  # hand-written Markdown body
+    terms: tuple[WeightedTerm, ...]
+    sentence_threshold: float = 2.0
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class JunkRule:
+    """A page-junk rule from content/junk.yaml: regex over a whole line or a line's start."""
+
+    name: str
+    pattern: str
+    where: str = "line"  # "line": the whole line is junk; "prefix": only the match at the start
+
+
+@dataclass(frozen=True)
+class OutletSignal:
+    pattern: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    signals: tuple[OutletSignal, ...]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything contributors taught the annotator, read from content/."""
+
+    topics: tuple[TopicDef, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    junk: tuple[JunkRule, ...] = ()
+    outlets: tuple[Outlet, ...] = ()
+
+
+# --- what clean and annotate produce -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int  # 1-based, counted after junk removal; the page anchor is p<number>
+    line: int  # 1-based line of the source file where the paragraph starts
+    text: str
+
+
+@dataclass(frozen=True)
+class RemovedText:
+    """Page junk taken out of the source, kept on record."""
+
+    line: int
+    text: str  # exactly as in the file
+    rule: str  # the name of the rule that removed it
+    whole_line: bool = True
+
+
+@dataclass(frozen=True)
+class CleanText:
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[RemovedText, ...]
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str
+    role: str | None
+    text: str  # without its quote marks; always a substring of its paragraph
+    paragraph: int
+    cue: str | None = None  # the attribution phrase, "continuation" or "pronoun: …"
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float | int
+    unit: str
+    text: str  # the exact phrase in the paragraph
+    paragraph: int
+    counts: str | None = None  # what the number counts, in a few words
+
+
+@dataclass(frozen=True)
+class Evidence:
+    paragraph: int
+    excerpt: str  # the sentence that made the match
+
+
+@dataclass(frozen=True)
+class TopicMatch:
+    topic: str
+    score: float
+    evidence: tuple[Evidence, ...]
+    substantive: bool = True  # False: only mentioned in passing
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    name: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Inferred:
+    """A metadata value and where it came from."""
+
+    value: str | None
+    inferred: bool  # True: guessed from the text; False: written in the sidecar
+    basis: str | None = None
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """What the annotators found in one article's cleaned text."""
+
+    title: Inferred = Inferred(None, True)
+    outlet: Inferred = Inferred(None, True)
+    published: Inferred = Inferred(None, True)
+    summary: str | None = None
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    topics: tuple[TopicMatch, ...] = ()
+    people: tuple[PersonRef, ...] = ()
+    organisations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    source: SourceText
+    sidecar: Sidecar | None
+    clean: CleanText
+    annotations: Annotations
+
+    @property
+    def title(self) -> str:
+        return self.annotations.title.value or self.slug
+
+    @property
+    def topic_slugs(self) -> tuple[str, ...]:
+        return tuple(m.topic for m in self.annotations.topics if m.substantive)
+
+
+# --- what link and render produce --------------------------------------------
+
+
+@dataclass(frozen=True)
+class TopicLinks:
+    topic: str
+    articles: tuple[str, ...]  # slugs, newest first
+    related: tuple[str, ...]  # topic slugs
+
+
+@dataclass(frozen=True)
+class SiteIndex:
+    """Cross-links computed once every article is known."""
+
+    articles_by_date: tuple[str, ...]  # slugs, newest first
+    topics: tuple[TopicLinks, ...]
+    related_articles: tuple[tuple[str, tuple[str, ...]], ...]  # slug -> related slugs
+
+    def related_to(self, slug: str) -> tuple[str, ...]:
+        return dict(self.related_articles).get(slug, ())
+
+    def for_topic(self, topic: str) -> TopicLinks:
+        return next(t for t in self.topics if t.topic == topic)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated Markdown page."""
+
+    path: str  # docs-relative, posix: "articles/<slug>.md"
+    text: str
+    edit_path: str | None = None  # project-relative file a contributor edits for this page
+
+
+@dataclass(frozen=True)
+class Site:
+    articles: tuple[Article, ...]
+    topics: tuple[TopicDef, ...]
+    index: SiteIndex
+    pages: tuple[Page, ...]
+    problems: tuple[Problem, ...] = field(default=())

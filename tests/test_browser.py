@@ -1,0 +1,75 @@
+"""What a reader does on the page, in a real browser: Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+# Offline-safe flags: without the networking ones Chromium stalls on a closed network.
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert shutil.which(CHROMIUM), "Chromium is missing: `make test` installs it with apt-get"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def test_search_finds_an_article_then_a_topic_link_leads_to_the_topic(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("return hubs", delay=40)
+    results = page.locator(".md-search-result__item a[href*='articles/']")
+    expect(results.first).to_be_visible()
+    results.first.click()
+    page.wait_for_url("**/articles/**")
+    topic_link = page.locator("article a[href*='topics/']").first
+    topic_name = topic_link.inner_text()
+    topic_link.click()
+    page.wait_for_url("**/topics/**")
+    expect(page.locator("article h1")).to_have_text(topic_name)
+
+
+def test_paragraph_link_from_a_topic_lands_on_the_cited_paragraph(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/topics/offshoring/")
+    evidence = page.locator("article blockquote a[href*='#p']").first
+    href = evidence.get_attribute("href")
+    evidence.click()
+    page.wait_for_url("**/articles/**")
+    anchor = href.rsplit("#", 1)[1]
+    target = page.locator(f"p#{anchor}")
+    expect(target).to_be_visible()
+    assert target.evaluate("el => el.matches(':target')")
+
+
+def test_removed_lines_box_opens(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/articles/")
+    page.locator("article table a").first.click()
+    page.wait_for_url("**/articles/*/")
+    box = page.locator("article details").last
+    expect(box.locator("table")).to_be_hidden()
+    box.locator("summary").click()
+    expect(box.locator("table, p").first).to_be_visible()

@@ -1,0 +1,83 @@
+"""One whole-site build with `mkdocs build --strict`, then what a reader would find in the HTML."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.models import TOPIC_SLUGS
+
+SEED_COUNT = 5
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def heading_text(heading) -> str:
+    """A heading's text without its permalink mark."""
+    for mark in heading.select("a.headerlink"):
+        mark.decompose()
+    return heading.get_text(strip=True)
+
+
+def article_pages(site: Path) -> list[Path]:
+    return sorted(p for p in (site / "articles").glob("*/index.html"))
+
+
+def test_one_page_per_seed_article(built_site: Path) -> None:
+    pages = article_pages(built_site)
+    assert len(pages) == SEED_COUNT
+    for page in pages:
+        html = soup(page)
+        headings = [heading_text(h) for h in html.select("article h2")]
+        assert {"Article text", "Who is quoted", "Key figures", "Related articles"} <= set(headings), page
+        assert html.select("article p[id^=p]"), f"{page}: paragraphs have no anchors"
+        assert html.select_one("article details"), f"{page}: no collapsed 'Removed from the source text' box"
+
+
+@pytest.mark.parametrize("topic", TOPIC_SLUGS)
+def test_topic_page_links_to_existing_paragraph_anchors(built_site: Path, topic: str) -> None:
+    page = built_site / "topics" / topic / "index.html"
+    assert page.exists(), f"no page for topic {topic}"
+    anchored = []
+    for a in soup(page).select("article a[href*='#p']"):
+        url = urljoin(f"https://x/topics/{topic}/", a["href"])
+        target = built_site / urlparse(url).path.lstrip("/") / "index.html"
+        fragment = urlparse(url).fragment
+        assert target.exists(), f"{topic}: link to missing page {a['href']}"
+        assert soup(target).find(id=fragment), f"{topic}: link to missing anchor {a['href']}"
+        anchored.append(a["href"])
+    assert anchored, f"topic {topic} links to no article paragraph"
+
+
+def test_navigation_lists_sections_not_articles(built_site: Path) -> None:
+    nav = soup(built_site / "index.html").select_one("nav.md-nav--primary")
+    links = [a.get_text(strip=True) for a in nav.select("a.md-nav__link")]
+    assert "Articles" in links and "Topics" in links
+    titles = {heading_text(soup(p).select_one("article h1")) for p in article_pages(built_site)}
+    assert not titles & set(links), "article pages should be reached from the index, not the navigation"
+
+
+def test_articles_index_lists_every_article_newest_first(built_site: Path) -> None:
+    rows = soup(built_site / "articles" / "index.html").select("article table tbody tr")
+    assert len(rows) == SEED_COUNT
+    years = [row.find("td").get_text(strip=True)[-4:] for row in rows]
+    assert years == sorted(years, reverse=True)
+
+
+@pytest.mark.parametrize("word", ["Albania", "Retailleau", "Greenwood"])
+def test_search_index_contains_article_words(built_site: Path, word: str) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any(word in doc["text"] for doc in index["docs"] if doc["location"].startswith("articles/"))
+
+
+def test_edit_link_points_at_the_sidecar(built_site: Path) -> None:
+    for page in article_pages(built_site):
+        edit = soup(page).select_one("a.md-content__button[href*='/edit/']")
+        assert edit is not None, f"{page}: no edit link"
+        assert "/content/articles/" in edit["href"] and edit["href"].endswith(".md")
