@@ -1,0 +1,204 @@
+"""Topics: which of the fixed topics an article is about, with the sentences that show it.
+
+The rules are data: each topic file in content/topics/ lists weighted terms (plain
+phrases or regular expressions) and a sentence threshold. Every paragraph is split
+into sentences, quoted sentences included. A sentence scores the sum of the weights
+of the distinct terms it contains; a sentence that reaches the threshold is mainly
+about the topic, and one such sentence makes the topic substantive. Weaker matches
+that reach half the threshold somewhere make the topic a mention.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..models import TOPIC_SLUGS, Annotations, Evidence, Paragraph, TopicDef, TopicMatch, WeightedTerm
+from .document import Document
+
+MAX_EVIDENCE = 3
+MENTION_SHARE = 0.5  # a mention needs a sentence scoring at least this share of the threshold
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st no vs etc gen col lt sgt rev prof sen gov rep inc ltd co jr sr".split()
+)
+SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9£€])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    paragraph: int
+    position: int  # order in the article, for stable ties
+    text: str  # exact substring of the paragraph
+    lowered: str  # text.lower(), for the fast case-insensitive match
+
+
+@dataclass(frozen=True)
+class CompiledTerm:
+    label: str
+    weight: float
+    regex: re.Pattern[str]
+    lowered: bool  # run on the lower-cased sentence
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    sentence: Sentence
+    score: float
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences; each one is an exact substring of `text`."""
+    pieces, start = [], 0
+    for boundary in SENTENCE_END.finditer(text):
+        before = text[start: boundary.start()].split()
+        last_word = before[-1].lower().strip("(\"“") if before else ""
+        if last_word in ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+            continue
+        pieces.append(text[start: boundary.end()].strip())
+        start = boundary.end()
+    pieces.append(text[start:].strip())
+    return [piece for piece in pieces if piece]
+
+
+def article_sentences(paragraphs: tuple[Paragraph, ...]) -> list[Sentence]:
+    """Every sentence of the cleaned article, in order, tagged with its paragraph number."""
+    sentences: list[Sentence] = []
+    for paragraph in paragraphs:
+        for text in split_sentences(paragraph.text):
+            sentences.append(Sentence(paragraph.number, len(sentences), text, text.lower()))
+    return sentences
+
+
+def lowercase_pattern(source: str) -> str:
+    """Lower-case the literal letters of a regex, leaving escapes and `(?...)` group syntax alone."""
+    out, index = [], 0
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            out.append(source[index: index + 2])
+            index += 2
+        elif source.startswith("(?", index):
+            ends = [source.find(c, index + 2) for c in ":)"]
+            close = min((end for end in ends if end >= 0), default=len(source) - 1)
+            out.append(source[index: close + 1])
+            index = close + 1
+        else:
+            out.append(char.lower())
+            index += 1
+    return "".join(out)
+
+
+def term_regex(term: WeightedTerm) -> tuple[re.Pattern[str], bool] | None:
+    """Compile one term; the flag says whether it runs on lower-cased text (the fast path).
+
+    A phrase matches with any run of spaces or hyphens between its words and either
+    apostrophe. A pattern is used as written; one with a case-sensitive part `(?-i:...)`
+    runs case-insensitively on the original text instead.
+    """
+    if term.is_pattern:
+        source, lowered = term.text, "(?-i" not in term.text and "\\N" not in term.text
+    else:
+        split = re.split(r"[\s-]+", term.text.strip())
+        words = [re.escape(w.lower()).replace("'", "['’]") for w in split if w]
+        source, lowered = r"[\s-]+".join(words), True
+    if not source:
+        return None
+    try:
+        if lowered:
+            return re.compile(lowercase_pattern(source)), True
+        return re.compile(source, re.IGNORECASE), False
+    except re.error:
+        return None
+
+
+@lru_cache(maxsize=64)
+def compile_terms(terms: tuple[WeightedTerm, ...]) -> tuple[CompiledTerm, ...]:
+    """Compile a topic's terms once; terms that do not compile are skipped."""
+    compiled = []
+    for term in terms:
+        regex = term_regex(term)
+        if regex is not None and term.weight:
+            compiled.append(CompiledTerm(term.text, term.weight, regex[0], regex[1]))
+    return tuple(compiled)
+
+
+def whole_word_matches(regex: re.Pattern[str], text: str) -> Iterator[int]:
+    """Start offsets where `regex` matches with no letter or digit glued to either end."""
+    for found in regex.finditer(text):
+        start, end = found.span()
+        if start < end and (start == 0 or not text[start - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            yield start
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """All sentences joined by newlines (original and lower-cased), with each sentence's offset."""
+
+    sentences: tuple[Sentence, ...]
+    text: str
+    lowered: str
+    offsets: tuple[int, ...]
+
+    @classmethod
+    def of(cls, sentences: list[Sentence]) -> ArticleText:
+        offsets, position = [], 0
+        for sentence in sentences:
+            offsets.append(position)
+            position += len(sentence.text) + 1
+        text = "\n".join(s.text for s in sentences)
+        lowered = "\n".join(s.lowered for s in sentences)
+        if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets aligned
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        return cls(tuple(sentences), text, lowered, tuple(offsets))
+
+
+def sentence_scores(article: ArticleText, terms: tuple[CompiledTerm, ...]) -> list[float]:
+    """For each sentence, the sum of the weights of the distinct terms found in it."""
+    scores = [0.0] * len(article.sentences)
+    for term in terms:
+        hit: set[int] = set()
+        for start in whole_word_matches(term.regex, article.lowered if term.lowered else article.text):
+            hit.add(bisect_right(article.offsets, start) - 1)
+        for index in hit:
+            scores[index] += term.weight
+    return scores
+
+
+def match_topic(topic: TopicDef, article: ArticleText) -> TopicMatch | None:
+    """Score every sentence for one topic; None when the article does not touch the topic."""
+    scores = sentence_scores(article, compile_terms(topic.terms))
+    scored = [ScoredSentence(s, score) for s, score in zip(article.sentences, scores) if score > 0]
+    if not scored:
+        return None
+    best = sorted(scored, key=lambda s: (-s.score, s.sentence.position))
+    threshold = topic.sentence_threshold
+    if best[0].score < threshold * MENTION_SHARE:
+        return None
+    evidence = tuple(Evidence(s.sentence.paragraph, s.sentence.text) for s in best[:MAX_EVIDENCE])
+    total = round(sum(s.score for s in scored), 2)
+    return TopicMatch(topic.slug, total, evidence, substantive=best[0].score >= threshold)
+
+
+def topic_order(topic: TopicDef) -> tuple[int, str]:
+    """The fixed topic order of the site, then any extra topics by slug."""
+    known = TOPIC_SLUGS.index(topic.slug) if topic.slug in TOPIC_SLUGS else len(TOPIC_SLUGS)
+    return known, topic.slug
+
+
+def find_topics(paragraphs: tuple[Paragraph, ...], topics: tuple[TopicDef, ...]) -> tuple[TopicMatch, ...]:
+    """Paragraphs and topic rules in; one TopicMatch per topic the article touches, in topic order."""
+    article = ArticleText.of(article_sentences(paragraphs))
+    matches = (match_topic(topic, article) for topic in sorted(topics, key=topic_order))
+    return tuple(match for match in matches if match is not None)
+
+
+def annotate_topics(document: Document, found: Annotations) -> Annotations:
+    """Fill `Annotations.topics` from the cleaned paragraphs and the topic rules in content/topics/."""
+    topics = find_topics(document.clean.paragraphs, document.knowledge.topics)
+    return dataclasses.replace(found, topics=topics)

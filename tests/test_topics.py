@@ -1,0 +1,122 @@
+"""Topics: a sentence mainly about a topic makes it substantive; a passing phrase is a mention.
+
+The rules come from the real front matter in content/topics/*.md, so these cases
+check the vocabulary contributors maintain as well as the matcher.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from generator.annotate.topics import find_topics, split_sentences, term_regex, whole_word_matches
+from generator.models import Paragraph, TopicDef, WeightedTerm
+
+TOPICS_DIR = Path(__file__).resolve().parent.parent / "content" / "topics"
+
+
+def load_topic(path: Path) -> TopicDef:
+    post = frontmatter.load(str(path))
+    match = post.get("match") or {}
+    terms = tuple(
+        WeightedTerm(t.get("pattern") or t.get("phrase"), float(t["weight"]), "pattern" in t)
+        for t in match.get("terms") or []
+    )
+    return TopicDef(str(path), path.stem, post["title"], post["description"], post.content, terms,
+                    float(match.get("sentence_threshold", 2.0)), tuple(post.get("related") or ()))
+
+
+@pytest.fixture(scope="module")
+def topics() -> tuple[TopicDef, ...]:
+    return tuple(load_topic(path) for path in sorted(TOPICS_DIR.glob("*.md")))
+
+
+def found_topics(topics, *paragraphs: str) -> dict[str, bool]:
+    """Annotate paragraphs; map each topic touched to True (substantive) or False (mention)."""
+    numbered = tuple(Paragraph(i, i, text) for i, text in enumerate(paragraphs, start=1))
+    return {m.topic: m.substantive for m in find_topics(numbered, topics)}
+
+
+def test_every_topic_file_has_rules(topics):
+    assert sorted(t.slug for t in topics) == sorted([
+        "crossings-statistics", "deaths-at-sea", "france-cooperation", "legislation",
+        "offshoring", "returns-deals", "safe-legal-routes", "smuggling-gangs",
+    ])
+    assert all(t.terms and t.sentence_threshold > 0 for t in topics)
+
+
+@pytest.mark.parametrize("sentence, topic", [
+    ("The government wants to open a processing centre on Ascension Island for people who arrive by boat.",
+     "offshoring"),
+    ("Officials are scouting countries in the Western Balkans that could host return hubs.", "offshoring"),
+    ("Under the one-in, one-out pilot, people who arrive by dinghy can be flown back to France.", "returns-deals"),
+    ("Enforced returns rose by a fifth in the year to June, with 9,000 people removed from the UK.",
+     "returns-deals"),
+    ("Britain will pay France £480m over three years for more gendarmes on the beaches near Calais.",
+     "france-cooperation"),
+    ("French police have begun to intercept boats in shallow water off Boulogne.", "france-cooperation"),
+    ("So far this year 14,812 people have crossed the Channel, a record for the period.",
+     "crossings-statistics"),
+    ("Four people drowned when their dinghy capsized off Wimereux overnight.", "deaths-at-sea"),
+    ("Police arrested six men suspected of running a smuggling network that sold places on boats.",
+     "smuggling-gangs"),
+    ("Peers voted to amend the bill, sending it back to the House of Commons.", "legislation"),
+    ("Charities called for safe and legal routes, such as humanitarian visas issued in France.",
+     "safe-legal-routes"),
+])
+def test_a_sentence_mainly_about_a_topic_makes_it_substantive(topics, sentence, topic):
+    assert found_topics(topics, sentence).get(topic) is True
+
+
+def test_risk_to_life_without_deaths_is_not_deaths_at_sea(topics):
+    found = found_topics(topics, "“People making this journey are putting their lives at risk,” the minister said.")
+    assert found.get("deaths-at-sea") is not True
+
+
+def test_a_passing_phrase_is_only_a_mention(topics):
+    found = found_topics(
+        topics,
+        "The Home Secretary, who once championed the Rwanda plan, spent the morning visiting schools in her constituency.",
+    )
+    assert found.get("offshoring") is False
+
+
+def test_unrelated_text_touches_no_topic(topics):
+    assert found_topics(topics, "The council approved plans for a new library and swimming pool.") == {}
+
+
+def test_evidence_is_the_best_sentences_exactly_as_written(topics):
+    paragraph = ("Ministers met on Monday. A returns agreement with France would let Britain send back "
+                 "people who cross. “It’s a start,” one said.")
+    numbered = (Paragraph(1, 1, paragraph),)
+    match = next(m for m in find_topics(numbered, topics) if m.topic == "returns-deals")
+    assert match.evidence[0].excerpt == (
+        "A returns agreement with France would let Britain send back people who cross."
+    )
+    assert all(e.excerpt in paragraph and e.paragraph == 1 for e in match.evidence)
+    assert len(match.evidence) <= 3
+
+
+def test_sentences_keep_abbreviations_and_quotes_together():
+    text = "Mr. Smith arrived at 9am. “We will act,” he said. The U.K. figures followed."
+    assert split_sentences(text) == ["Mr. Smith arrived at 9am.", "“We will act,” he said.",
+                                     "The U.K. figures followed."]
+
+
+def test_phrases_match_whole_words_with_spaces_or_hyphens():
+    regex, lowered = term_regex(WeightedTerm("People smuggling", 1.0))
+    assert lowered
+    assert list(whole_word_matches(regex, "the people-smuggling gangs")) == [4]
+    assert list(whole_word_matches(regex, "the peoples smuggling gangs")) == []
+    assert term_regex(WeightedTerm("(unclosed", 1.0, is_pattern=True)) is None
+
+
+def test_topics_come_in_site_order_and_never_raise_on_odd_text(topics):
+    found = find_topics((Paragraph(1, 1, "\x00" * 50), Paragraph(2, 2, "")), topics)
+    assert found == ()
+    text = ("Around 3,000 people have crossed so far this year. Two men drowned off Calais. "
+            "A bill to create new offences passed its second reading.")
+    order = [m.topic for m in find_topics((Paragraph(1, 1, text),), topics) if m.substantive]
+    assert order == ["crossings-statistics", "deaths-at-sea", "legislation"]
