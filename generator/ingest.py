@@ -2,19 +2,17 @@
 
 In: the project root. Out: SourceText for every seed, a Sidecar for every
 article sidecar, and the Knowledge contributors wrote (topics, entities, junk
-rules, outlets). A file that cannot be used becomes a Problem naming its path
-and line; the other files are still read.
+rules, outlets). Every file is validated once, here, against its schema in
+`schema.py`; each error becomes a Problem naming the file and line, and the
+file (or the one entry of a list file) that has it is left out of the build.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from .models import (
     Entity,
@@ -31,10 +29,28 @@ from .models import (
     TopicDef,
     WeightedTerm,
 )
-from .textfile import read_text_file, split_front_matter
+from .schema import (
+    EntityEntry,
+    JunkRuleEntry,
+    OutletEntry,
+    SidecarFront,
+    TermFront,
+    TopicFront,
+    validate_entries,
+    validate_mapping,
+)
+from .textfile import (
+    FrontMatter,
+    KeyLines,
+    YamlDocument,
+    load_yaml_document,
+    read_text_file,
+    split_front_matter,
+)
 
 SEEDS = "seeds"
 CONTENT = "content"
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -46,201 +62,185 @@ class Inputs:
     knowledge: Knowledge
     home: str  # the hand-written Markdown body of content/index.md
     problems: tuple[Problem, ...]
+    key_lines: Mapping[str, KeyLines] = field(default_factory=dict)  # by path: the line of every YAML key
+
+
+class _Reading:
+    """What one read of the project has found so far: problems, and the lines of every file's keys."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+        self.key_lines: dict[str, KeyLines] = {}
+
+    def relative(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def front_matter(self, path: Path) -> FrontMatter | None:
+        rel = self.relative(path)
+        try:
+            found = split_front_matter(read_text_file(path, rel), rel)
+        except InputError as err:
+            self.problems.append(err.problem)
+            return None
+        self.noted(rel, found.document)
+        return found
+
+    def yaml_file(self, path: Path) -> YamlDocument | None:
+        rel = self.relative(path)
+        try:
+            document = load_yaml_document(read_text_file(path, rel), rel)
+        except InputError as err:
+            self.problems.append(err.problem)
+            return None
+        return self.noted(rel, document)
+
+    def noted(self, rel: str, document: YamlDocument) -> YamlDocument:
+        self.key_lines[rel] = document.key_lines
+        self.problems += document.problems
+        return document
 
 
 def read_inputs(root: Path) -> Inputs:
-    """Read every seed, sidecar and knowledge file under `root`, collecting problems."""
-    problems: list[Problem] = []
-    sources = tuple(_collect(_read_seeds(root), problems))
-    sidecars = tuple(_collect(_read_sidecars(root), problems))
-    knowledge = _read_knowledge(root, problems)
-    home = _read_home(root, problems)
-    return Inputs(sources, sidecars, knowledge, home, tuple(problems))
+    """Read and validate every seed, sidecar and knowledge file under `root`, collecting problems."""
+    reading = _Reading(root)
+    sources = tuple(_read_seeds(reading))
+    sidecars = tuple(_read_sidecars(reading))
+    knowledge = _read_knowledge(reading)
+    home = _read_home(reading)
+    problems = tuple(sorted(reading.problems, key=lambda p: (p.path, p.line or 0)))
+    return Inputs(sources, sidecars, knowledge, home, problems, reading.key_lines)
 
 
 def read_source(root: Path, path: Path) -> SourceText:
     """One raw article file as SourceText; InputError if it cannot be decoded."""
-    rel = _relative(root, path)
+    rel = _Reading(root).relative(path)
     return SourceText(path=rel, text=read_text_file(path, rel))
 
 
-def _collect(items: Iterator[Any], problems: list[Problem]) -> Iterator[Any]:
-    for item in items:
-        if isinstance(item, Problem):
-            problems.append(item)
-        else:
-            yield item
-
-
-def _relative(root: Path, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _read_seeds(root: Path) -> Iterator[SourceText | Problem]:
-    for path in sorted((root / SEEDS).glob("*.txt")):
+def _read_seeds(reading: _Reading) -> Iterator[SourceText]:
+    for path in sorted((reading.root / SEEDS).glob("*.txt")):
         try:
-            yield read_source(root, path)
+            yield read_source(reading.root, path)
         except InputError as err:
-            yield err.problem
+            reading.problems.append(err.problem)
 
 
-def _read_sidecars(root: Path) -> Iterator[Sidecar | Problem]:
-    for path in sorted((root / CONTENT / "articles").glob("*.md")):
+def _markdown_files(reading: _Reading, folder: str) -> Iterator[tuple[Path, FrontMatter]]:
+    """Each Markdown file of content/<folder> whose front matter could be read, named by a slug."""
+    for path in sorted((reading.root / CONTENT / folder).glob("*.md")):
         if path.name == "index.md":
             continue
-        rel = _relative(root, path)
-        try:
-            meta, body, _ = split_front_matter(read_text_file(path, rel), rel)
-            yield _sidecar_from(meta, body, rel, path.stem)
-        except InputError as err:
-            yield err.problem
+        if not _SLUG.fullmatch(path.stem):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "name"
+            message = (
+                f"file name `{path.name}` is not a slug; "
+                f"rename it to lower-case letters, digits and hyphens: `{suggestion}.md`"
+            )
+            reading.problems.append(Problem(reading.relative(path), 1, message))
+        found = reading.front_matter(path)
+        if found is not None:
+            yield path, found
 
 
-def _sidecar_from(meta: dict[str, Any], body: str, rel: str, slug: str) -> Sidecar:
-    if not meta.get("seed"):
-        raise InputError(Problem(rel, 1, "front matter needs `seed:` naming the file in seeds/"))
-    overrides = tuple(
-        QuoteOverride(str(o.get("quote", "")), str(o.get("speaker", "")), _text_or_none(o.get("role")))
-        for o in (meta.get("overrides") or {}).get("quotes", []) or []
-    )
-    topics = meta.get("topics")
+def _read_sidecars(reading: _Reading) -> Iterator[Sidecar]:
+    for path, found in _markdown_files(reading, "articles"):
+        rel = reading.relative(path)
+        front, problems = validate_mapping(SidecarFront, found.document, rel)
+        reading.problems += problems
+        if front is not None:
+            yield _sidecar(front, found.body, rel, path.stem)
+
+
+def _sidecar(front: SidecarFront, body: str, rel: str, slug: str) -> Sidecar:
+    overrides = front.overrides.quotes if front.overrides is not None else []
     return Sidecar(
         path=rel,
         slug=slug,
-        seed=str(meta["seed"]),
-        title=_text_or_none(meta.get("title")),
-        outlet=_text_or_none(meta.get("outlet")),
-        published=_date_text(meta.get("published")),
-        basis=_text_or_none(meta.get("basis")),
+        seed=front.seed,
+        title=_text_or_none(front.title),
+        outlet=_text_or_none(front.outlet),
+        published=front.published,
+        basis=_text_or_none(front.basis),
         summary=body.strip() or None,
-        topics=tuple(str(t) for t in topics) if topics is not None else None,
-        quote_overrides=overrides,
+        topics=tuple(front.topics) if front.topics is not None else None,
+        quote_overrides=tuple(QuoteOverride(o.quote, o.speaker, _text_or_none(o.role)) for o in overrides),
+        review=tuple(front.review),
     )
 
 
-def _text_or_none(value: Any) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
+def _text_or_none(value: str | None) -> str | None:
+    return (value or "").strip() or None
 
 
-def _date_text(value: Any) -> str | None:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()[:10]
-    return _text_or_none(value)
+def _read_topics(reading: _Reading) -> Iterator[TopicDef]:
+    for path, found in _markdown_files(reading, "topics"):
+        rel = reading.relative(path)
+        front, problems = validate_mapping(TopicFront, found.document, rel)
+        reading.problems += problems
+        if front is not None:
+            yield _topic(front, found.body, rel, path.stem)
 
 
-def _read_knowledge(root: Path, problems: list[Problem]) -> Knowledge:
-    content = root / CONTENT
-    return Knowledge(
-        topics=tuple(_collect(_read_topics(root), problems)),
-        entities=tuple(_entity(e) for e in _yaml_list(root, content / "entities.yaml", problems)),
-        junk=tuple(_junk_rule(r) for r in _yaml_list(root, content / "junk.yaml", problems, "rules")),
-        outlets=tuple(_outlet(o) for o in _yaml_list(root, content / "outlets.yaml", problems, "outlets")),
-    )
-
-
-def _yaml_list(root: Path, path: Path, problems: list[Problem], key: str | None = None) -> list[dict]:
-    if not path.exists():
-        return []
-    rel = _relative(root, path)
-    try:
-        data = load_yaml(read_text_file(path, rel), rel)
-    except InputError as err:
-        problems.append(err.problem)
-        return []
-    if key is not None and isinstance(data, dict):
-        data = data.get(key)
-    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        problems.append(Problem(rel, 1, f"expected a list of mappings{f' under `{key}:`' if key else ''}"))
-        return []
-    return data
-
-
-def load_yaml(text: str, rel: str, line_offset: int = 0) -> Any:
-    """Parse YAML safely; a syntax error becomes an InputError with its line."""
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 + line_offset if mark is not None else None
-        reason = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise InputError(Problem(rel, line, f"YAML syntax error: {reason}")) from None
-
-
-def _entity(data: dict) -> Entity:
-    roles = tuple(
-        Role(str(r.get("title", "")), _date_text(r.get("start")), _date_text(r.get("end")))
-        for r in data.get("roles") or []
-        if isinstance(r, dict)
-    )
-    return Entity(
-        name=str(data.get("name", "")),
-        kind=str(data.get("kind", "person")),
-        aliases=tuple(str(a) for a in data.get("aliases") or []),
-        roles=roles,
-        note=_text_or_none(data.get("note")),
-    )
-
-
-def _junk_rule(data: dict) -> JunkRule:
-    return JunkRule(str(data.get("name", "")), str(data.get("pattern", "")), str(data.get("where", "line")))
-
-
-def _outlet(data: dict) -> Outlet:
-    signals = tuple(
-        OutletSignal(str(s.get("pattern", "")), float(s.get("weight", 1.0)))
-        for s in data.get("signals") or []
-        if isinstance(s, dict)
-    )
-    return Outlet(str(data.get("name", "")), signals)
-
-
-def _read_topics(root: Path) -> Iterator[TopicDef | Problem]:
-    for path in sorted((root / CONTENT / "topics").glob("*.md")):
-        if path.name == "index.md":
-            continue
-        rel = _relative(root, path)
-        try:
-            meta, body, _ = split_front_matter(read_text_file(path, rel), rel)
-            yield _topic_from(meta, body, rel, path.stem)
-        except InputError as err:
-            yield err.problem
-
-
-def _topic_from(meta: dict[str, Any], body: str, rel: str, slug: str) -> TopicDef:
-    match = meta.get("match") or {}
-    terms = tuple(_term(t) for t in match.get("terms") or [] if isinstance(t, dict))
+def _topic(front: TopicFront, body: str, rel: str, slug: str) -> TopicDef:
     return TopicDef(
         path=rel,
         slug=slug,
-        title=str(meta.get("title") or slug),
-        description=str(meta.get("description") or ""),
+        title=front.title.strip(),
+        description=front.description.strip(),
         intro=body.strip(),
-        terms=terms,
-        sentence_threshold=float(match.get("sentence_threshold", 2.0)),
-        related=tuple(str(r) for r in meta.get("related") or []),
+        terms=tuple(_term(t) for t in front.match.terms),
+        sentence_threshold=front.match.sentence_threshold,
+        related=tuple(front.related),
     )
 
 
-def _term(data: dict) -> WeightedTerm:
-    if "pattern" in data:
-        return WeightedTerm(str(data["pattern"]), float(data.get("weight", 1.0)), is_pattern=True)
-    return WeightedTerm(str(data.get("phrase", "")), float(data.get("weight", 1.0)))
+def _term(term: TermFront) -> WeightedTerm:
+    if term.pattern is not None:
+        return WeightedTerm(term.pattern, term.weight, is_pattern=True)
+    return WeightedTerm(term.phrase or "", term.weight)
 
 
-def _read_home(root: Path, problems: list[Problem]) -> str:
-    path = root / CONTENT / "index.md"
-    if not path.exists():
-        return ""
-    rel = _relative(root, path)
-    try:
-        _, body, _ = split_front_matter(read_text_file(path, rel), rel)
-    except InputError as err:
-        problems.append(err.problem)
-        return ""
-    return body.strip()
+def _read_knowledge(reading: _Reading) -> Knowledge:
+    return Knowledge(
+        topics=tuple(_read_topics(reading)),
+        entities=tuple(_entity(e) for e in _read_entries(reading, "entities.yaml", EntityEntry, "entities")),
+        junk=tuple(
+            JunkRule(r.name, r.pattern, r.where)
+            for r in _read_entries(reading, "junk.yaml", JunkRuleEntry, "rules")
+        ),
+        outlets=tuple(_outlet(o) for o in _read_entries(reading, "outlets.yaml", OutletEntry, "outlets")),
+    )
+
+
+def _read_entries(reading: _Reading, name: str, model: type, key: str) -> list:
+    path = reading.root / CONTENT / name
+    document = reading.yaml_file(path) if path.exists() else None
+    if document is None:
+        return []
+    entries, problems = validate_entries(model, document, reading.relative(path), key)
+    reading.problems += problems
+    return entries
+
+
+def _entity(entry: EntityEntry) -> Entity:
+    return Entity(
+        name=entry.name,
+        kind=entry.kind,
+        aliases=tuple(entry.aliases),
+        roles=tuple(Role(r.title, r.start, r.end) for r in entry.roles),
+        note=_text_or_none(entry.note),
+    )
+
+
+def _outlet(entry: OutletEntry) -> Outlet:
+    return Outlet(entry.name, tuple(OutletSignal(s.pattern, s.weight) for s in entry.signals))
+
+
+def _read_home(reading: _Reading) -> str:
+    path = reading.root / CONTENT / "index.md"
+    found = reading.front_matter(path) if path.exists() else None
+    return found.body.strip() if found is not None else ""

@@ -1,27 +1,52 @@
 """Checks across files: what no single file can tell about itself.
 
-In: the Inputs read from disk. Out: Problems (sidecar naming a missing seed,
-two sources claiming one URL, unknown topics).
+In: the Inputs read from disk (each file already valid on its own). Out:
+Problems located at the key that is wrong: a sidecar naming a missing seed,
+two sidecars claiming one seed, two articles with one slug, unknown topics,
+and quote overrides whose text is not in the article.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from pathlib import PurePosixPath
 
-from .ingest import Inputs
+from .article import default_slug
+from .ingest import SEEDS, Inputs
 from .models import TOPIC_SLUGS, Problem
+from .textfile import KeyLines, KeyPath
+
+_SPACES = re.compile(r"\s+")
+_QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"'})
 
 
 def check_inputs(inputs: Inputs) -> list[Problem]:
-    """Every cross-file problem in the inputs, in a stable order."""
-    return _missing_seeds(inputs) + _duplicate_seeds(inputs) + _unknown_topics(inputs)
+    """Every cross-file problem in the inputs, sorted by file and line."""
+    problems = (
+        _missing_seeds(inputs)
+        + _duplicate_seeds(inputs)
+        + _duplicate_slugs(inputs)
+        + _unknown_topics(inputs)
+        + _overrides_not_in_text(inputs)
+    )
+    return sorted(problems, key=lambda p: (p.path, p.line or 0))
+
+
+def _line(inputs: Inputs, path: str, keys: KeyPath) -> int:
+    return inputs.key_lines.get(path, KeyLines()).line_of(keys)
 
 
 def _missing_seeds(inputs: Inputs) -> list[Problem]:
-    seeds = {PurePosixPath(s.path).name for s in inputs.sources}
+    unreadable = [p.path for p in inputs.problems if p.path.startswith(f"{SEEDS}/")]
+    seeds = {PurePosixPath(path).name for path in [s.path for s in inputs.sources] + unreadable}
     return [
-        Problem(s.path, 2, f"`seed: {s.seed}` names no file in seeds/; check the file name")
+        Problem(
+            s.path,
+            _line(inputs, s.path, ("seed",)),
+            f"`seed: {s.seed}` names no file in seeds/; check the file name",
+        )
         for s in inputs.sidecars
         if s.seed not in seeds
     ]
@@ -32,24 +57,69 @@ def _duplicate_seeds(inputs: Inputs) -> list[Problem]:
     for sidecar in inputs.sidecars:
         claims[sidecar.seed].append(sidecar.path)
     return [
-        Problem(paths[1], 2, f"seed {seed} already has a sidecar, {paths[0]}; keep one of them")
+        Problem(
+            path,
+            _line(inputs, path, ("seed",)),
+            f"seed {seed} already has a sidecar, {paths[0]}; keep one of them",
+        )
         for seed, paths in sorted(claims.items())
-        if len(paths) > 1
+        for path in paths[1:]
     ]
+
+
+def _duplicate_slugs(inputs: Inputs) -> list[Problem]:
+    """Two articles would share one page: a sidecar named like another seed's default slug."""
+    with_sidecar = {s.seed for s in inputs.sidecars}
+    owners = [(s.slug, s.path) for s in inputs.sidecars]
+    owners += [
+        (default_slug(s), s.path) for s in inputs.sources if PurePosixPath(s.path).name not in with_sidecar
+    ]
+    first: dict[str, str] = {}
+    problems = []
+    for slug, path in sorted(owners, key=lambda owner: (owner[1].startswith(SEEDS), owner[1])):
+        if slug in first:  # sidecars sort first: the file to rename is the sidecar, if there is one
+            renamed, other = (first[slug], path) if not first[slug].startswith(SEEDS) else (path, first[slug])
+            problems.append(
+                Problem(renamed, 1, f"slug `{slug}` is also the slug of {other}; rename this file")
+            )
+        first.setdefault(slug, path)
+    return problems
 
 
 def _unknown_topics(inputs: Inputs) -> list[Problem]:
-    known = {t.slug for t in inputs.knowledge.topics} | set(TOPIC_SLUGS)
-    problems = [
-        Problem(t.path, None, f"`related:` names unknown topic {r!r}; known topics: {', '.join(sorted(known))}")
-        for t in inputs.knowledge.topics
-        for r in t.related
-        if r not in known
-    ]
-    problems += [
-        Problem(s.path, None, f"`topics:` names unknown topic {t!r}; known topics: {', '.join(sorted(known))}")
-        for s in inputs.sidecars
-        for t in s.topics or ()
-        if t not in known
-    ]
+    known = sorted({t.slug for t in inputs.knowledge.topics} | set(TOPIC_SLUGS))
+    named = [(t.path, "related", t.related) for t in inputs.knowledge.topics]
+    named += [(s.path, "topics", s.topics or ()) for s in inputs.sidecars]
+    problems = []
+    for path, key, slugs in named:
+        for index, slug in enumerate(slugs):
+            line = _line(inputs, path, (key, index))
+            if slug not in known:
+                message = f"`{key}:` names unknown topic `{slug}`; known topics: {', '.join(known)}"
+                problems.append(Problem(path, line, message))
+            elif slug in slugs[:index]:
+                problems.append(Problem(path, line, f"`{key}:` names `{slug}` twice; remove one"))
     return problems
+
+
+def _overrides_not_in_text(inputs: Inputs) -> list[Problem]:
+    """An override must quote the article: its `quote` must appear in the seed (spacing aside)."""
+    texts = {PurePosixPath(s.path).name: (s.path, comparable(s.text)) for s in inputs.sources}
+    problems = []
+    for sidecar in inputs.sidecars:
+        seed_path, text = texts.get(sidecar.seed, (None, ""))
+        for index, override in enumerate(sidecar.quote_overrides):
+            if seed_path is not None and comparable(override.quote) not in text:
+                line = _line(inputs, sidecar.path, ("overrides", "quotes", index, "quote"))
+                quote = comparable(override.quote)
+                shown = quote if len(quote) <= 60 else quote[:57] + "..."
+                message = (
+                    f'override quote "{shown}" is not in {seed_path}; copy the start of the quote from it'
+                )
+                problems.append(Problem(sidecar.path, line, message))
+    return problems
+
+
+def comparable(text: str) -> str:
+    """Text as compared for overrides: NFKC, straight quote marks, runs of whitespace as one space."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS)).strip()
