@@ -11,22 +11,38 @@ from __future__ import annotations
 from pathlib import Path
 
 from .article import build_article
-from .ingest import read_inputs
+from .ingest import Inputs, read_inputs
 from .link import cross_link
-from .models import Site
+from .models import Article, Problem, Site
 from .render import render_site
 from .validate import check_inputs
 
 
 def build_site(root: Path) -> Site:
-    """Build the whole site in memory from the project at `root`."""
+    """Build the whole site in memory from the project at `root`.
+
+    In: the project folder. Out: a Site with every page that could be built and
+    every Problem found; a bad file costs its own page, never the others.
+    """
     inputs = read_inputs(root)
     problems = list(inputs.problems) + check_inputs(inputs)
-    sidecars = {s.seed: s for s in inputs.sidecars}
-    articles = tuple(
-        build_article(source, sidecars.get(Path(source.path).name), inputs.knowledge)
-        for source in inputs.sources
-    )
+    articles = build_articles(inputs, problems)
     index = cross_link(articles, inputs.knowledge.topics)
     pages = render_site(articles, inputs.knowledge.topics, index, inputs.home)
     return Site(articles, inputs.knowledge.topics, index, pages, tuple(problems))
+
+
+def build_articles(inputs: Inputs, problems: list[Problem]) -> tuple[Article, ...]:
+    """Clean and annotate every seed; an article whose URL is already taken is left out, with a Problem."""
+    sidecars = {s.seed: s for s in inputs.sidecars}
+    by_slug: dict[str, Article] = {}
+    for source in inputs.sources:
+        article = build_article(source, sidecars.get(Path(source.path).name), inputs.knowledge)
+        taken = by_slug.get(article.slug)
+        if taken is not None:
+            first = taken.sidecar.path if taken.sidecar else taken.source.path
+            here = article.sidecar.path if article.sidecar else article.source.path
+            problems.append(Problem(here, None, f"URL articles/{article.slug}/ is already used by {first}; rename one"))
+            continue
+        by_slug[article.slug] = article
+    return tuple(by_slug.values())

@@ -113,6 +113,30 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 1 if any(p.severity == "error" for p in site.problems) else 0
 
 
+def cmd_new_article(args: argparse.Namespace) -> int:
+    """Scaffold the sidecar of a seed, with inferred fields marked for review; never overwrites."""
+    from .scaffold import sidecar_slug, sidecar_text, write_new
+
+    root = find_root()
+    try:
+        source = read_source(root, Path(args.seed))
+    except InputError as err:
+        print(err, file=sys.stderr)
+        return 1
+    if not source.path.startswith("seeds/"):
+        print(f"{source.path}: put the raw text in seeds/ first", file=sys.stderr)
+        return 1
+    article = build_article(source, None, read_inputs(root).knowledge)
+    target = root / "content" / "articles" / f"{args.slug or sidecar_slug(article)}.md"
+    try:
+        write_new(target, sidecar_text(article))
+    except FileExistsError:
+        print(f"{target.relative_to(root)}: already exists; nothing was written", file=sys.stderr)
+        return 1
+    print(target.relative_to(root))
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -136,6 +160,9 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
     export = add("export", cmd_export)
     export.add_argument("--out", required=True, help="folder to write the Markdown tree into")
+    new_article = add("new-article", cmd_new_article)
+    new_article.add_argument("seed", metavar="SEED", help="the raw text file, already in seeds/")
+    new_article.add_argument("--slug", help="the page's slug (default: from the inferred title and year)")
     linkcheck = add("linkcheck", cmd_linkcheck)
     linkcheck.add_argument("site", nargs="?", default="site", help="built site folder (default: site)")
     return parser

@@ -47,17 +47,19 @@ def apply_sidecar(found: Annotations, sidecar: Sidecar) -> Annotations:
     """Replace inferred values with the ones a contributor wrote in the sidecar."""
     return replace(
         found,
-        title=_written(sidecar.title, sidecar.basis) or found.title,
-        outlet=_written(sidecar.outlet, sidecar.basis) or found.outlet,
-        published=_written(sidecar.published, sidecar.basis) or found.published,
+        title=_written(sidecar, "title") or found.title,
+        outlet=_written(sidecar, "outlet") or found.outlet,
+        published=_written(sidecar, "published") or found.published,
         summary=sidecar.summary or found.summary,
         topics=_override_topics(found.topics, sidecar.topics),
         quotes=tuple(_override_quote(q, sidecar) for q in found.quotes),
     )
 
 
-def _written(value: str | None, basis: str | None) -> Inferred | None:
-    return Inferred(value, inferred=False, basis=basis) if value else None
+def _written(sidecar: Sidecar, name: str) -> Inferred | None:
+    """A sidecar field as metadata; still marked inferred while it is listed under `review:`."""
+    value = getattr(sidecar, name)
+    return Inferred(value, inferred=name in sidecar.review, basis=sidecar.basis) if value else None
 
 
 def _override_topics(found: tuple[TopicMatch, ...], chosen: tuple[str, ...] | None) -> tuple[TopicMatch, ...]:

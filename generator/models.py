@@ -85,6 +85,7 @@ class Sidecar:
     summary: str | None = None  # the Markdown body, if any
     topics: tuple[str, ...] | None = None  # replaces the inferred topics
     quote_overrides: tuple[QuoteOverride, ...] = ()
+    review: tuple[str, ...] = ()  # fields still as the annotator inferred them, awaiting an editor
 
 
 @dataclass(frozen=True)

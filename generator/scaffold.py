@@ -1,0 +1,59 @@
+"""Scaffold an article's sidecar from what the annotator inferred.
+
+In: an annotated Article (built without a sidecar). Out: the text of
+`content/articles/<slug>.md`, every inferred value listed under `review:` so
+the page marks it as inferred until an editor has checked it and removed it
+from the list. Writing never replaces an existing file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from .article import slugify
+from .models import Article
+
+REVIEWED_FIELDS = ("title", "outlet", "published")
+
+
+def sidecar_slug(article: Article) -> str:
+    """A readable slug from the inferred title and year, else the seed's name."""
+    found = article.annotations
+    words = slugify(found.title.value or "").split("-")[:8]
+    year = (found.published.value or "")[:4]
+    stem = "-".join(w for w in words if w)
+    return "-".join(part for part in (stem, year) if part) or article.slug
+
+
+def sidecar_text(article: Article) -> str:
+    """The sidecar's Markdown: front matter with the inferred values, the summary as body."""
+    found = article.annotations
+    meta = {
+        "seed": PurePosixPath(article.source.path).name,
+        "title": found.title.value,
+        "outlet": found.outlet.value,
+        "published": found.published.value,
+        "basis": _basis(article),
+        "review": [f for f in REVIEWED_FIELDS if getattr(found, f).value is not None] or None,
+    }
+    front = yaml.safe_dump({k: v for k, v in meta.items() if v is not None}, sort_keys=False, allow_unicode=True, width=100)
+    header = (
+        "# Scaffolded by `python -m generator new-article`. Every field listed under `review:` was inferred\n"
+        "# by the annotator: check it against the text, correct it, then remove it from `review:`.\n"
+    )
+    return f"---\n{header}{front}---\n{found.summary or ''}\n"
+
+
+def _basis(article: Article) -> str | None:
+    found = article.annotations
+    parts = [f"{name}: {value.basis}" for name, value in (("Outlet", found.outlet), ("Date", found.published)) if value.basis]
+    return " ".join(parts) or None
+
+
+def write_new(path: Path, text: str) -> None:
+    """Create `path` with `text`; FileExistsError if anything is already there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)
