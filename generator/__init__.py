@@ -13,7 +13,7 @@ from pathlib import Path
 from .article import build_article
 from .ingest import Inputs, read_inputs
 from .link import cross_link
-from .models import Article, Problem, Site
+from .models import Article, Site
 from .render import render_site
 from .validate import check_inputs
 
@@ -26,23 +26,18 @@ def build_site(root: Path) -> Site:
     """
     inputs = read_inputs(root)
     problems = list(inputs.problems) + check_inputs(inputs)
-    articles = build_articles(inputs, problems)
+    articles = build_articles(inputs)
     index = cross_link(articles, inputs.knowledge.topics)
     pages = render_site(articles, inputs.knowledge.topics, index, inputs.home)
     return Site(articles, inputs.knowledge.topics, index, pages, tuple(problems))
 
 
-def build_articles(inputs: Inputs, problems: list[Problem]) -> tuple[Article, ...]:
-    """Clean and annotate every seed; an article whose URL is already taken is left out, with a Problem."""
+def build_articles(inputs: Inputs) -> tuple[Article, ...]:
+    """Clean and annotate every seed. Where two would share one URL only the first is kept;
+    `check_inputs` has already reported the collision, naming both files."""
     sidecars = {s.seed: s for s in inputs.sidecars}
     by_slug: dict[str, Article] = {}
     for source in inputs.sources:
         article = build_article(source, sidecars.get(Path(source.path).name), inputs.knowledge)
-        taken = by_slug.get(article.slug)
-        if taken is not None:
-            first = taken.sidecar.path if taken.sidecar else taken.source.path
-            here = article.sidecar.path if article.sidecar else article.source.path
-            problems.append(Problem(here, None, f"URL articles/{article.slug}/ is already used by {first}; rename one"))
-            continue
-        by_slug[article.slug] = article
+        by_slug.setdefault(article.slug, article)
     return tuple(by_slug.values())
