@@ -1,0 +1,195 @@
+"""Find the people an article names, with their roles, and resolve later references.
+
+`build_name_index(paragraphs, entities)` reads the whole article once and returns a
+`NameIndex`: full names found in the text ("Lilian Greenwood"), the roles the article
+gives them (pre-modifiers "Transport minister Lilian Greenwood", appositives
+"Enver Solomon, the chief executive of the Refugee Council,"), and what it needs to
+resolve "Ms Greenwood", "Sir Keir", "Meloni", "the Prime Minister" or "President
+Macron" back to one canonical name, using content/entities.yaml for aliases and
+for the titles people held.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import Entity, Paragraph
+from .name_spans import CapitalisedRun, capitalised_runs, person_in_run
+from .vocabulary import (
+    FEMALE_HONORIFICS,
+    HONORIFICS,
+    MALE_HONORIFICS,
+    strip_possessive,
+)
+
+TITLE_ABBREVIATIONS = {"pm": "prime minister"}
+MAX_WORDS = 12  # a reference longer than this is not a name or a title
+
+
+@dataclass
+class PersonInfo:
+    """One person the article names: canonical name, stated role, gender hint."""
+
+    name: str
+    role: str | None = None
+    gender: str | None = None  # "male" / "female" from honorifics, else None
+    first_paragraph: int = 0
+
+
+@dataclass
+class NameIndex:
+    """Everything needed to turn a reference in the text into a canonical name."""
+
+    people: dict[str, PersonInfo] = field(default_factory=dict)
+    entities: tuple[Entity, ...] = ()
+    titles: dict[str, str] = field(default_factory=dict)  # "home secretary" -> name
+
+    def ordered(self) -> list[PersonInfo]:
+        """People in order of first mention."""
+        return sorted(self.people.values(), key=lambda p: (p.first_paragraph, p.name))
+
+    def role_of(self, name: str) -> str | None:
+        """The role the article gives this person, if any."""
+        info = self.people.get(name)
+        return info.role if info else None
+
+    def gender_of(self, name: str) -> str | None:
+        info = self.people.get(name)
+        return info.gender if info else None
+
+    def resolve(self, reference: str) -> str | None:
+        """Canonical name for a reference to a person, or None if it names nobody known."""
+        words = [strip_possessive(w) for w in reference.split()[-MAX_WORDS:]]
+        while words and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        if not words:
+            return None
+        text = " ".join(words)
+        return (
+            self._by_name(text)
+            or self._by_title(text)
+            or self._by_honorific(words)
+            or self._by_tail(words)
+        )
+
+    def _by_name(self, text: str) -> str | None:
+        if text in self.people:
+            return text
+        entity = entity_for_alias(self.entities, text, kind="person")
+        if entity is not None:
+            return entity.name
+        if " " not in text:
+            return self._by_surname(text) or self._by_first_name(text)
+        return None
+
+    def _by_honorific(self, words: list[str]) -> str | None:
+        if len(words) < 2 or words[0] not in HONORIFICS:
+            return None
+        rest = words[1:]
+        if len(rest) == 1:
+            if words[0] in ("Sir", "Dame", "Lord", "Lady"):
+                return self._by_first_name(rest[0]) or self._by_surname(rest[0])
+            return self._by_surname(rest[0])
+        return self._by_name(" ".join(rest))
+
+    def _by_tail(self, words: list[str]) -> str | None:
+        """"Home Secretary Yvette Cooper" or "President Macron": the name at the end."""
+        for size in (3, 2, 1):
+            if len(words) > size:
+                found = self._by_name(" ".join(words[-size:]))
+                if found:
+                    return found
+        return None
+
+    def _by_surname(self, surname: str) -> str | None:
+        for info in self.ordered():
+            if info.name.split()[-1] == surname:
+                return info.name
+        for entity in self.entities:
+            if entity.kind == "person" and entity.name.split()[-1] == surname:
+                return entity.name
+        return None
+
+    def _by_first_name(self, first: str) -> str | None:
+        matches = [p.name for p in self.ordered() if p.name.split()[0] == first]
+        return matches[0] if len(matches) == 1 else None
+
+    def _by_title(self, text: str) -> str | None:
+        title = TITLE_ABBREVIATIONS.get(text.lower(), text.lower())
+        if title in self.titles:
+            return self.titles[title]
+        for info in self.ordered():
+            entity = entity_for_alias(self.entities, info.name, kind="person")
+            if entity and any(r.title.lower() == title for r in entity.roles):
+                return info.name
+        for known, name in sorted(self.titles.items()):
+            if known.endswith(" " + title):
+                return name
+        return None
+
+
+def entity_for_alias(entities: tuple[Entity, ...], text: str, kind: str | None = None) -> Entity | None:
+    """The entity whose name or one of whose aliases is exactly `text`."""
+    for entity in entities:
+        if kind is not None and entity.kind != kind:
+            continue
+        if text == entity.name or text in entity.aliases:
+            return entity
+    lowered = text.lower()
+    for entity in entities:
+        if kind is not None and entity.kind != kind:
+            continue
+        if lowered == entity.name.lower() or lowered in (a.lower() for a in entity.aliases):
+            return entity
+    return None
+
+
+def build_name_index(paragraphs: tuple[Paragraph, ...], entities: tuple[Entity, ...]) -> NameIndex:
+    """Read every paragraph and collect the people named, their roles and genders."""
+    index = NameIndex(entities=entities)
+    runs = [(p.number, run) for p in paragraphs for run in capitalised_runs(p.text)]
+    for number, run in runs:
+        found = person_in_run(run, entities)
+        if found is not None:
+            _add_person(index, found.name, found.role, number)
+    for _, run in runs:
+        _note_honorific(index, run)
+    _note_titles(index)
+    return index
+
+
+def _add_person(index: NameIndex, name: str, role: str | None, paragraph: int) -> None:
+    canonical = index.resolve(name) if " " not in name else None
+    name = canonical or _canonical_full_name(index, name)
+    info = index.people.get(name)
+    if info is None:
+        index.people[name] = PersonInfo(name, role, None, paragraph)
+    elif info.role is None and role:
+        info.role = role
+
+
+def _canonical_full_name(index: NameIndex, name: str) -> str:
+    entity = entity_for_alias(index.entities, name, kind="person")
+    return entity.name if entity else name
+
+
+def _note_honorific(index: NameIndex, run: CapitalisedRun) -> None:
+    words = run.words
+    for position, word in enumerate(words[:-1]):
+        if word in HONORIFICS:
+            name = index.resolve(" ".join(words[position : position + 2]))
+            if name and name in index.people and index.people[name].gender is None:
+                if word in MALE_HONORIFICS:
+                    index.people[name].gender = "male"
+                elif word in FEMALE_HONORIFICS:
+                    index.people[name].gender = "female"
+
+
+def _note_titles(index: NameIndex) -> None:
+    for info in index.ordered():
+        if not info.role:
+            continue
+        for part in info.role.split(", "):
+            title = re.sub(r"^the\s+", "", part, flags=re.IGNORECASE).lower()
+            index.titles.setdefault(title, info.name)

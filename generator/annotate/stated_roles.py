@@ -1,0 +1,62 @@
+"""Roles an article gives people away from their name.
+
+Two habits of news copy: a title used in place of the name ("the Prime Minister has
+admitted ...", resolved to the person in the article who held that title), and the
+lead-in, where a paragraph quotes an unnamed role ("the immigration minister has
+said") and the next paragraph names the person ("Kevin Foster said ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Paragraph
+from .name_spans import capitalised_runs
+from .names import NameIndex
+from .vocabulary import TITLE_HEADS, WORD
+
+ROLE_LEAD = re.compile(
+    r"\b(?:the|one|an?)\s+([\w'’ \-]{3,80}?)\s+(?:has |have |had )?"
+    r"(?:said|told|urged|warned|demanded|claimed|insisted|admitted|added|revealed)\b"
+)
+
+
+def add_title_roles(index: NameIndex, paragraphs: tuple[Paragraph, ...]) -> None:
+    """"the Prime Minister" resolved to someone with no stated role gives them that role."""
+    for paragraph in paragraphs:
+        for run in capitalised_runs(paragraph.text):
+            words = list(run.words)
+            preceded = paragraph.text[max(0, run.start - 4) : run.start].lower() == "the "
+            if words and words[0] == "The":
+                words, preceded = words[1:], True
+            if not preceded or not words or not any(w.lower() in TITLE_HEADS | {"pm"} for w in words):
+                continue
+            name = index.resolve(" ".join(["the", *words]))
+            if name and index.people.get(name) and index.people[name].role is None:
+                title = " ".join(words)
+                index.people[name].role = "Prime Minister" if title == "PM" else title
+
+
+def add_lead_in_roles(index: NameIndex, paragraphs: tuple[Paragraph, ...]) -> None:
+    """An unnamed role speaking in one paragraph names the person introduced in the next."""
+    for previous, paragraph in zip(paragraphs, paragraphs[1:]):
+        role = _unnamed_role(previous.text, index)
+        if role is None:
+            continue
+        named = index.resolve(role)
+        if named is not None:
+            if index.people.get(named) and index.people[named].role is None:
+                index.people[named].role = role
+            continue
+        newcomers = [p for p in index.ordered() if p.first_paragraph == paragraph.number]
+        if newcomers and newcomers[0].role is None:
+            newcomers[0].role = role
+
+
+def _unnamed_role(text: str, index: NameIndex) -> str | None:
+    for match in ROLE_LEAD.finditer(text):
+        role = match.group(1)
+        words = [w.lower() for w in WORD.findall(role)]
+        if len(words) <= 8 and any(w in TITLE_HEADS for w in words):
+            return role
+    return None

@@ -1,0 +1,126 @@
+"""Closed word classes of English news prose that the name and quote rules lean on.
+
+These are grammar, not knowledge about the world: honorifics, the head nouns of
+job titles, speech verbs, determiners. Facts about particular people and
+organisations live in content/entities.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+Result = TypeVar("Result")
+
+HONORIFICS = frozenset(
+    "Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Baroness Baron Professor Prof Rev Cllr".split()
+)
+MALE_HONORIFICS = frozenset({"Mr", "Sir", "Lord", "Baron"})
+FEMALE_HONORIFICS = frozenset({"Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness"})
+
+# Head nouns of a job title: a premodifier or appositive holding one is a role.
+TITLE_HEADS = frozenset(
+    """minister secretary president chancellor admiral general commissioner mp leader chief
+    director head chair chairman chairwoman commander ambassador mayor inspector
+    spokesman spokeswoman spokesperson officer executive governor king queen prince senator
+    judge premier attorney solicitor councillor captain colonel founder campaigner
+    lawyer researcher professor economist analyst correspondent editor whip speaker
+    peer deputy lieutenant superintendent constable officer manager coordinator""".split()
+)
+
+# Lower-case or capitalised words that can sit inside a job title before a name.
+ROLE_WORDS = TITLE_HEADS | frozenset(
+    """former shadow cabinet junior senior interior home foreign transport immigration border
+    security justice defence culture prime state deputy acting interim then current
+    labour conservative tory reform green independent french british italian german belgian
+    eu european un uk rear vice of the for migration asylum policing legal illegal""".split()
+)
+
+# Words that end an organisation or place name; a capitalised run holding one is no person.
+NON_PERSON_WORDS = frozenset(
+    """Office Street Force Council Ministry Party Government Agency Court Commission Union
+    Channel News Times Bill Act Convention Command Organisation Summit Treaty Agreement
+    Service Services Police Coastguard Department Committee Parliament Commons Lords
+    Action Trust Foundation Institute University College Group Kingdom States Republic
+    Sea Ocean Island Islands Road Airport Port Harbour Centre Center Hotel Hub Europe Britain
+    England France Scotland Wales Ireland London Paris Brussels Calais Dover Kent Rwanda
+    Albania Italy Balkans Balkan Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April May June July August September October November December
+    Express Mirror Telegraph Guardian Mail Sun Post Breakfast Radio Podcasts Daily""".split()
+)
+
+# Sentence openers and other capitalised words that never start a person's name.
+NOT_NAME_STARTS = frozenset(
+    """The A An And But Or However Although Meanwhile Yesterday Today Tomorrow Earlier Later
+    In On At By For From With Without Under Over After Before Since During Asked Pressed
+    Speaking Taking Unlike According Some Many Most Other Others This That These Those It
+    He She They We You I There Here When While Where If As Last Next Former Read Follow""".split()
+)
+
+DETERMINERS = frozenset("the a an one another some this that these those".split())
+
+# Verbs that attribute speech (and near-speech) in news copy, in their usual forms.
+SPEECH_VERBS = frozenset(
+    """said says say told tells tell telling saying added adds adding claimed claims claiming
+    admitted admits insisted insists warned warns explained explains stated states argued
+    argues revealed reveals declared declares suggested suggests described describes urged
+    urges blasted blasts accused accuses noted notes wrote writes confirmed confirms
+    continued continues stressed stresses replied replies responded responds acknowledged
+    acknowledges conceded concedes branded brands vowed vows pledged pledges promised promises
+    announced announces commented comments remarked asserted maintained maintains questioned
+    denied denies demanded demands agreed agrees called calls believe believes believed
+    think thinks thought hit slammed slams fumed tweeted posted recalled recalls reckoned
+    predicted predicts cautioned complained complains boasted joked mused pointed""".split()
+)
+
+# Words allowed between a speaker and the speech verb: "has also previously said".
+VERB_FILLERS = frozenset(
+    """has have had was is were are also later previously reportedly then today yesterday
+    once again further earlier recently repeatedly separately last night this morning week
+    on monday tuesday wednesday thursday friday saturday sunday would will could""".split()
+)
+
+PRONOUNS = {"he": "male", "she": "female", "it": "thing", "they": "group"}
+
+SOURCE_NOUNS = frozenset({"source", "sources", "insider", "insiders"})
+SPOKESPERSON_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokespersons"})
+
+# Lower-case head nouns that make a noun phrase an organisation ("the French coastguard").
+ORGANISATION_HEADS = frozenset(
+    """ministry office department government council coastguard agency force police commission
+    charity union party court tribunal embassy prefecture authorities service services
+    committee watchdog regulator""".split()
+)
+
+WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def strip_possessive(token: str) -> str:
+    """'Elphicke's' -> 'Elphicke'; 'Jones’' -> 'Jones'."""
+    for ending in ("'s", "’s", "'", "’"):
+        if token.endswith(ending) and len(token) > len(ending) + 1:
+            return token[: -len(ending)]
+    return token
+
+
+def is_capitalised(token: str) -> bool:
+    """A token that starts with an upper-case letter."""
+    return bool(token) and token[0].isupper()
+
+
+def identity_cache(build: Callable[[Any], Result]) -> Callable[[Any], Result]:
+    """Remember the result for the last argument object (by identity, not by hash).
+
+    Knowledge tuples are large and hashing them on every call costs more than the
+    lookups they speed up; one article run passes the same tuple object throughout.
+    """
+    last: list[Any] = [None, None]
+
+    def cached(argument: Any) -> Result:
+        if last[0] is not argument:
+            last[0], last[1] = argument, build(argument)
+        return last[1]
+
+    cached.__doc__ = build.__doc__
+    return cached

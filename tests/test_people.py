@@ -1,0 +1,125 @@
+"""Inline cases for the people annotator and the name index the quotes rely on."""
+
+from __future__ import annotations
+
+from generator.annotate.document import Document
+from generator.annotate.names import build_name_index
+from generator.annotate.people import annotate_people
+from generator.models import Annotations, CleanText, Entity, Knowledge, Paragraph, PersonRef, Role, SourceText
+
+ENTITIES = (
+    Entity("Emmanuel Macron", "person", ("President Macron", "Macron"), (Role("French President", "2017-05-14"),)),
+    Entity("Keir Starmer", "person", ("Sir Keir",), (Role("Prime Minister", "2024-07-05"),)),
+    Entity("European Union", "organisation", ("EU",)),
+    Entity("Labour Party", "organisation", ("Labour",)),
+    Entity("Conservative Party", "organisation", ("Tories", "Conservatives")),
+    Entity("Home Office", "organisation", ("UK Home Office",)),
+    Entity("Sky News", "organisation", ()),
+    Entity("English Channel", "place", ("the Channel",)),
+)
+
+
+def paragraphs_of(source: str) -> tuple[Paragraph, ...]:
+    lines = [line for line in source.strip().splitlines() if line.strip()]
+    return tuple(Paragraph(n, n, line) for n, line in enumerate(lines, 1))
+
+
+def annotate(source: str) -> Annotations:
+    document = Document(SourceText("t.txt", source), CleanText(paragraphs_of(source), ()), Knowledge(entities=ENTITIES))
+    return annotate_people(document, Annotations())
+
+
+def assert_people(source: str, expected: list[tuple[str, str | None]]) -> None:
+    assert list(annotate(source).people) == [PersonRef(name, role) for name, role in expected]
+
+
+def assert_resolves(source: str, expected: dict[str, str | None]) -> None:
+    index = build_name_index(paragraphs_of(source), ENTITIES)
+    assert {ref: index.resolve(ref) for ref in expected} == expected
+
+
+def test_roles_from_premodifiers_and_appositives():
+    assert_people(
+        """
+Immigration minister Jane Holloway said the scheme would start in spring.
+Martin Okafor, the chief executive of the charity Safe Harbour, said it was unworkable.
+Former Labour home secretary David Blunkett has also criticised it.
+""",
+        [
+            ("Jane Holloway", "Immigration minister"),
+            ("Martin Okafor", "chief executive of the charity Safe Harbour"),
+            ("David Blunkett", "Former Labour home secretary"),
+        ],
+    )
+
+
+def test_knowledge_gives_canonical_names_and_titles_give_roles():
+    assert_people(
+        """
+President Macron and Sir Keir met in Paris on Thursday.
+The Prime Minister said the talks had been productive.
+""",
+        [("Emmanuel Macron", "President"), ("Keir Starmer", "Prime Minister")],
+    )
+
+
+def test_lead_in_role_goes_to_the_person_named_next():
+    assert_people(
+        """
+More must be done to stop the boats, the shadow home secretary has said.
+Priya Mistry told Sky News the government had lost control of the border.
+""",
+        [("Priya Mistry", "shadow home secretary")],
+    )
+
+
+def test_places_organisations_and_sentence_openers_are_not_people():
+    assert_people(
+        """
+Downing Street confirmed the Home Office would publish figures on Monday.
+Western Balkan nations including North Macedonia are being approached.
+However Labour said the Border Security Command would lead the work.
+""",
+        [],
+    )
+
+
+def test_references_resolve_to_the_full_name():
+    assert_resolves(
+        """
+Transport minister Lilian Okoro said talks were ongoing.
+Rear Admiral Jim Brandt, a former navy commander, disagreed.
+""",
+        {
+            "Ms Okoro": "Lilian Okoro",
+            "Okoro": "Lilian Okoro",
+            "the Transport minister": "Lilian Okoro",
+            "The Rear Admiral": "Jim Brandt",
+            "Mr Brandt": "Jim Brandt",
+            "President Macron": "Emmanuel Macron",
+            "Mr Nobody": None,
+        },
+    )
+
+
+def test_organisations_use_canonical_names_and_skip_party_adjectives():
+    found = annotate(
+        """
+The EU has offered to help, a UK Home Office spokesman told Sky News.
+A Labour MP said the Tories had failed, while Conservative MPs blamed France.
+The Refugee Welfare Council and the Immigration Services Agency both objected.
+"""
+    )
+    assert found.organisations == (
+        "European Union",
+        "Home Office",
+        "Sky News",
+        "Conservative Party",
+        "Refugee Welfare Council",
+        "Immigration Services Agency",
+    )
+
+
+def test_never_raises_on_odd_text():
+    for source in ["", "A " * 3000, "Mr", "Ms Ms Ms", "\x00 Sir , the , the ,"]:
+        annotate(source)

@@ -1,0 +1,195 @@
+"""Inline cases for the quotes annotator, in the assertMarkdownRenders style.
+
+Each case is a short article written the way British and wire journalists attribute
+quotations, and the quotations expected from it: (first words, speaker, cue kind).
+"""
+
+from __future__ import annotations
+
+from generator.annotate.document import Document
+from generator.annotate.people import annotate_people
+from generator.annotate.quotes import annotate_quotes
+from generator.models import Annotations, CleanText, Entity, Knowledge, Paragraph, Role, SourceText
+
+ENTITIES = (
+    Entity("Keir Starmer", "person", ("Sir Keir", "Sir Keir Starmer"), (Role("Prime Minister", "2024-07-05"),)),
+    Entity("Emmanuel Macron", "person", ("President Macron", "Macron"), (Role("French President", "2017-05-14"),)),
+    Entity("Shabana Mahmood", "person", ("Ms Mahmood",), (Role("Home Secretary", "2025-09-05"),)),
+    Entity("Home Office", "organisation", ("UK Home Office",)),
+    Entity("Number 10", "organisation", ("No 10",)),
+    Entity("French interior ministry", "organisation", ("France's interior ministry",)),
+    Entity("European Union", "organisation", ("EU",)),
+    Entity("Labour Party", "organisation", ("Labour",)),
+    Entity("Conservative Party", "organisation", ("Tories", "Conservatives")),
+)
+
+
+def document_of(source: str) -> Document:
+    """One paragraph per non-empty line, as the cleaner makes them."""
+    lines = [line for line in source.strip().splitlines() if line.strip()]
+    paragraphs = tuple(Paragraph(n, n, line) for n, line in enumerate(lines, 1))
+    return Document(SourceText("t.txt", source), CleanText(paragraphs, ()), Knowledge(entities=ENTITIES))
+
+
+def annotate(source: str) -> Annotations:
+    document = document_of(source)
+    return annotate_quotes(document, annotate_people(document, Annotations()))
+
+
+def assert_quotes(source: str, expected: list[tuple[str, str, str]]) -> None:
+    """Compare (start of text, speaker, cue kind) for every quote found."""
+    found = annotate(source)
+    document = document_of(source)
+    for quote in found.quotes:  # the invariant every quote keeps
+        assert quote.text in document.clean.paragraphs[quote.paragraph - 1].text
+    actual = [(q.text[: len(e[0])], q.speaker, _kind(q.cue)) for q, e in zip(found.quotes, expected)]
+    assert actual == expected and len(found.quotes) == len(expected), [
+        (q.text[:40], q.speaker, q.cue) for q in found.quotes
+    ]
+
+
+def _kind(cue: str | None) -> str:
+    if cue == "continuation":
+        return "continuation"
+    return "pronoun" if cue and cue.startswith("pronoun:") else "named"
+
+
+def test_bbc_style_colon_and_pronoun_and_participle():
+    assert_quotes(
+        """
+The home secretary has defended plans to expand detention, saying the government "will not be deterred by legal challenges from campaigners".
+Speaking on Radio 4's Today programme, Shabana Mahmood said: "We have been clear that people who arrive illegally will not be allowed to stay."
+"That is the message we are sending to the gangs, and it is working," she added.
+The Liberal Democrats' home affairs spokesperson, Lisa Smart, said the plans were "a costly distraction from the real work of clearing the backlog".
+""",
+        [
+            ("will not be deterred", "Shabana Mahmood", "continuation"),
+            ("We have been clear", "Shabana Mahmood", "named"),
+            ("That is the message", "Shabana Mahmood", "pronoun"),
+            ("a costly distraction", "Lisa Smart", "named"),
+        ],
+    )
+
+
+def test_guardian_style_paragraph_spanning_quote_statement_and_source():
+    assert_quotes(
+        """
+Charities warned that the new rules could leave thousands of people in limbo.
+Enver Solomon, chief executive of the Refugee Council, said: “These measures will do nothing to stop the boats. They will push more people into destitution.
+“We urge ministers to think again before it is too late.”
+The Home Office said in a statement that it was “determined to restore order to the asylum system and end the use of hotels”.
+A Whitehall source said the policy had been “signed off at the highest levels of government last week”.
+Asked whether the scheme represented “a good use of taxpayers’ money in a crisis”, the minister declined to comment.
+""",
+        [
+            ("These measures will do nothing", "Enver Solomon", "named"),
+            ("We urge ministers", "Enver Solomon", "continuation"),
+            ("determined to restore order", "Home Office", "named"),
+            ("signed off at the highest", "unnamed Whitehall source", "named"),
+        ],
+    )
+
+
+def test_wire_copy_after_cues_and_split_quote():
+    assert_quotes(
+        """
+LONDON (Reuters) - Britain and France agreed on Thursday to step up patrols on beaches in northern France.
+"We are determined to break the business model of the people smugglers once and for all," British Prime Minister Keir Starmer told reporters in London.
+French President Emmanuel Macron said the deal was "a turning point in our co-operation on migration", adding that more was needed.
+"It's a first step, not the end of the road at all," Macron said. "We have to go further together, with our European partners."
+""",
+        [
+            ("We are determined to break", "Keir Starmer", "named"),
+            ("a turning point", "Emmanuel Macron", "named"),
+            ("It's a first step", "Emmanuel Macron", "named"),
+            ("We have to go further", "Emmanuel Macron", "continuation"),
+        ],
+    )
+
+
+def test_live_blog_spokespeople_and_titles():
+    assert_quotes(
+        """
+10.42am
+Tory leader Kemi Badenoch has said her party would leave the European Convention on Human Rights if that was what it took.
+"We cannot keep doing the same thing and expecting a different result," she told the Sun.
+10.15am
+A Downing Street spokeswoman said: "The Prime Minister has been clear that this is unacceptable and he is determined to get a grip on it."
+A UK Home Office spokesman added: “We will not stand by while criminal gangs put lives at risk in the Channel.”
+Sir Keir later told MPs the figures were “a stain on the last government’s record that we are clearing up”.
+The PM also said he was “not going to apologise for being tough on the gangs”.
+""",
+        [
+            ("We cannot keep doing", "Kemi Badenoch", "pronoun"),
+            ("The Prime Minister has been clear", "Downing Street spokesperson", "named"),
+            ("We will not stand by", "Home Office spokesperson", "named"),
+            ("a stain on the last", "Keir Starmer", "named"),
+            ("not going to apologise", "Keir Starmer", "named"),
+        ],
+    )
+
+
+def test_organisation_pronoun_and_continuations():
+    assert_quotes(
+        """
+France's interior ministry confirmed that talks with London were continuing.
+It said: "France wants to discourage migrants from attempting the crossing to the UK."
+"Any agreement must be reciprocal and must respect European law in every respect."
+""",
+        [
+            ("France wants to discourage", "French interior ministry", "pronoun"),
+            ("Any agreement must be", "French interior ministry", "continuation"),
+        ],
+    )
+
+
+def test_scare_quotes_and_interviewer_words_are_not_quotes():
+    assert_quotes(
+        """
+The minister described the plan as a "game changer" for the "broken" system.
+Asked about claims the policy was "cruel and unworkable and will never get off the ground", Mr Jones said he disagreed.
+""",
+        [],
+    )
+
+
+def test_gender_picks_the_right_pronoun_antecedent():
+    assert_quotes(
+        """
+Sarah Jones, the shadow policing minister, met Tom Smith, the mayor of Dover, on Monday.
+Ms Jones said afterwards that ministers "had not done nearly enough to protect this coastline".
+Mr Smith said the town was "at breaking point after years of neglect by Westminster".
+"She is right that nobody in government has listened to us," he said.
+""",
+        [
+            ("had not done nearly enough", "Sarah Jones", "named"),
+            ("at breaking point", "Tom Smith", "named"),
+            ("She is right that nobody", "Tom Smith", "pronoun"),
+        ],
+    )
+
+
+def test_cut_off_quote_is_bounded_to_its_paragraph():
+    found = annotate('Mr Smith said: "We will keep going until every one of these gangs is\nRead more about this story')
+    assert [q.text for q in found.quotes] == ["We will keep going until every one of these gangs is"]
+
+
+def test_never_raises_on_odd_text():
+    for source in ["", '"', '“”“', "\x00\x01 said: “" + "x " * 5000, "said said said “a b c d e f g”"]:
+        annotate(source)
+
+
+def test_cue_inside_a_sentence_and_who_clauses():
+    assert_quotes(
+        """
+Dover MP Mike Tapp, who has campaigned on the issue for years, said: "People in this town are tired of being told to wait."
+"We are ready to help," he said, "but France must act now on the beaches and stop the boats."
+Government sources say a deal is close.
+"The French have finally accepted that something has to change," said one source.
+""",
+        [
+            ("People in this town", "Mike Tapp", "named"),
+            ("but France must act", "Mike Tapp", "pronoun"),
+            ("The French have finally", "unnamed Government source", "named"),
+        ],
+    )
