@@ -15,6 +15,7 @@ from .ingest import Inputs, read_inputs
 from .link import cross_link
 from .models import Article, Site
 from .render import render_site
+from .text_warnings import prose_warning
 from .validate import check_inputs
 
 
@@ -27,8 +28,9 @@ def build_site(root: Path) -> Site:
     inputs = read_inputs(root)
     problems = list(inputs.problems) + check_inputs(inputs)
     articles = build_articles(inputs)
+    problems += [w for w in map(prose_warning, articles) if w is not None]
     index = cross_link(articles, inputs.knowledge.topics)
-    pages = render_site(articles, inputs.knowledge.topics, index, inputs.home)
+    pages = render_site(articles, inputs.knowledge, index, inputs.home)
     return Site(articles, inputs.knowledge.topics, index, pages, tuple(problems))
 
 

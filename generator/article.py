@@ -16,21 +16,28 @@ from .annotate import annotate_document
 from .annotate.document import Document
 from .clean import clean_text
 from .models import Annotations, Article, Inferred, Knowledge, Quote, Sidecar, SourceText, TopicMatch
+from .safe_paths import is_reserved_name
+from .text_warnings import visible_text
 
 _SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 80
 
 
 def slugify(text: str) -> str:
-    """A URL-safe slug: NFKC, case-folded, ASCII letters and digits joined by single hyphens."""
+    """A URL-safe slug: NFKC, case-folded, ASCII letters and digits joined by single hyphens.
+
+    Accents are dropped (`Café` -> `cafe`), invisible characters vanish, so two names
+    that differ only by case or Unicode normalisation have one slug.
+    """
     folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text)).casefold()
     ascii_only = folded.encode("ascii", "ignore").decode("ascii")
     return _SLUG_UNSAFE.sub("-", ascii_only).strip("-")[:MAX_SLUG].strip("-")
 
 
 def default_slug(source: SourceText) -> str:
-    """The slug of an article that has no sidecar: its seed's file stem."""
-    return slugify(PurePosixPath(source.path).stem) or "article"
+    """The slug of an article that has no sidecar: its seed's file stem (never a Windows device name)."""
+    slug = slugify(PurePosixPath(source.path).stem) or "article"
+    return f"{slug}-article" if is_reserved_name(slug) else slug
 
 
 def build_article(source: SourceText, sidecar: Sidecar | None, knowledge: Knowledge) -> Article:
@@ -39,6 +46,8 @@ def build_article(source: SourceText, sidecar: Sidecar | None, knowledge: Knowle
     found = annotate_document(Document(source, clean, knowledge))
     if sidecar is not None:
         found = apply_sidecar(found, sidecar)
+    if found.title.value is not None:
+        found = replace(found, title=replace(found.title, value=visible_text(found.title.value) or None))
     slug = sidecar.slug if sidecar is not None else default_slug(source)
     return Article(slug=slug, source=source, sidecar=sidecar, clean=clean, annotations=found)
 

@@ -14,9 +14,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .article import slugify
 from .models import (
     Entity,
-    InputError,
+    GlossaryTerm,
     JunkRule,
     Knowledge,
     Outlet,
@@ -29,9 +30,11 @@ from .models import (
     TopicDef,
     WeightedTerm,
 )
+from .project_files import ProjectReading, read_source  # noqa: F401 (the CLI reads one file with it)
 from .schema import (
     EntityEntry,
     JunkRuleEntry,
+    GlossaryEntry,
     OutletEntry,
     SidecarFront,
     TermFront,
@@ -39,14 +42,8 @@ from .schema import (
     validate_entries,
     validate_mapping,
 )
-from .textfile import (
-    FrontMatter,
-    KeyLines,
-    YamlDocument,
-    load_yaml_document,
-    read_text_file,
-    split_front_matter,
-)
+from .text_warnings import invisible_character_warning, visible_text
+from .textfile import FrontMatter, KeyLines
 
 SEEDS = "seeds"
 CONTENT = "content"
@@ -65,94 +62,55 @@ class Inputs:
     key_lines: Mapping[str, KeyLines] = field(default_factory=dict)  # by path: the line of every YAML key
 
 
-class _Reading:
-    """What one read of the project has found so far: problems, and the lines of every file's keys."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        self.problems: list[Problem] = []
-        self.key_lines: dict[str, KeyLines] = {}
-
-    def relative(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
-
-    def front_matter(self, path: Path) -> FrontMatter | None:
-        rel = self.relative(path)
-        try:
-            found = split_front_matter(read_text_file(path, rel), rel)
-        except InputError as err:
-            self.problems.append(err.problem)
-            return None
-        self.noted(rel, found.document)
-        return found
-
-    def yaml_file(self, path: Path) -> YamlDocument | None:
-        rel = self.relative(path)
-        try:
-            document = load_yaml_document(read_text_file(path, rel), rel)
-        except InputError as err:
-            self.problems.append(err.problem)
-            return None
-        return self.noted(rel, document)
-
-    def noted(self, rel: str, document: YamlDocument) -> YamlDocument:
-        self.key_lines[rel] = document.key_lines
-        self.problems += document.problems
-        return document
-
-
 def read_inputs(root: Path) -> Inputs:
     """Read and validate every seed, sidecar and knowledge file under `root`, collecting problems."""
-    reading = _Reading(root)
+    reading = ProjectReading(root)
     sources = tuple(_read_seeds(reading))
     sidecars = tuple(_read_sidecars(reading))
     knowledge = _read_knowledge(reading)
     home = _read_home(reading)
+    reading.links_out_of_project(root / CONTENT)
     problems = tuple(sorted(reading.problems, key=lambda p: (p.path, p.line or 0)))
     return Inputs(sources, sidecars, knowledge, home, problems, reading.key_lines)
 
 
-def read_source(root: Path, path: Path) -> SourceText:
-    """One raw article file as SourceText; InputError if it cannot be decoded."""
-    rel = _Reading(root).relative(path)
-    return SourceText(path=rel, text=read_text_file(path, rel))
+def _read_seeds(reading: ProjectReading) -> Iterator[SourceText]:
+    for path in reading.files(reading.root / SEEDS, "*.txt"):
+        source = reading.source(path)
+        if source is not None:
+            warning = invisible_character_warning(source)
+            reading.problems += [warning] if warning is not None else []
+            yield source
 
 
-def _read_seeds(reading: _Reading) -> Iterator[SourceText]:
-    for path in sorted((reading.root / SEEDS).glob("*.txt")):
-        try:
-            yield read_source(reading.root, path)
-        except InputError as err:
-            reading.problems.append(err.problem)
+def _markdown_files(reading: ProjectReading, folder: str) -> Iterator[tuple[Path, FrontMatter, str]]:
+    """Each Markdown file of content/<folder> whose front matter could be read, with its slug.
 
-
-def _markdown_files(reading: _Reading, folder: str) -> Iterator[tuple[Path, FrontMatter]]:
-    """Each Markdown file of content/<folder> whose front matter could be read, named by a slug."""
-    for path in sorted((reading.root / CONTENT / folder).glob("*.md")):
+    A file name that is not already a slug is an error; the file still counts, under
+    its normalised slug, so that two names for one URL are reported as a collision.
+    """
+    for path in reading.files(reading.root / CONTENT / folder, "*.md"):
         if path.name == "index.md":
             continue
+        slug = slugify(path.stem) or "name"
         if not _SLUG.fullmatch(path.stem):
-            suggestion = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "name"
             message = (
                 f"file name `{path.name}` is not a slug; "
-                f"rename it to lower-case letters, digits and hyphens: `{suggestion}.md`"
+                f"rename it to lower-case letters, digits and hyphens: `{slug}.md`"
             )
             reading.problems.append(Problem(reading.relative(path), 1, message))
         found = reading.front_matter(path)
         if found is not None:
-            yield path, found
+            yield path, found, slug
 
 
-def _read_sidecars(reading: _Reading) -> Iterator[Sidecar]:
-    for path, found in _markdown_files(reading, "articles"):
+def _read_sidecars(reading: ProjectReading) -> Iterator[Sidecar]:
+    for path, found, slug in _markdown_files(reading, "articles"):
         rel = reading.relative(path)
         front, problems = validate_mapping(SidecarFront, found.document, rel)
         reading.problems += problems
         if front is not None:
-            yield _sidecar(front, found.body, rel, path.stem)
+            yield _sidecar(front, found.body, rel, slug)
 
 
 def _sidecar(front: SidecarFront, body: str, rel: str, slug: str) -> Sidecar:
@@ -161,7 +119,7 @@ def _sidecar(front: SidecarFront, body: str, rel: str, slug: str) -> Sidecar:
         path=rel,
         slug=slug,
         seed=front.seed,
-        title=_text_or_none(front.title),
+        title=visible_text(front.title or "") or None,
         outlet=_text_or_none(front.outlet),
         published=front.published,
         basis=_text_or_none(front.basis),
@@ -176,13 +134,13 @@ def _text_or_none(value: str | None) -> str | None:
     return (value or "").strip() or None
 
 
-def _read_topics(reading: _Reading) -> Iterator[TopicDef]:
-    for path, found in _markdown_files(reading, "topics"):
+def _read_topics(reading: ProjectReading) -> Iterator[TopicDef]:
+    for path, found, slug in _markdown_files(reading, "topics"):
         rel = reading.relative(path)
         front, problems = validate_mapping(TopicFront, found.document, rel)
         reading.problems += problems
         if front is not None:
-            yield _topic(front, found.body, rel, path.stem)
+            yield _topic(front, found.body, rel, slug)
 
 
 def _topic(front: TopicFront, body: str, rel: str, slug: str) -> TopicDef:
@@ -204,7 +162,7 @@ def _term(term: TermFront) -> WeightedTerm:
     return WeightedTerm(term.phrase or "", term.weight)
 
 
-def _read_knowledge(reading: _Reading) -> Knowledge:
+def _read_knowledge(reading: ProjectReading) -> Knowledge:
     return Knowledge(
         topics=tuple(_read_topics(reading)),
         entities=tuple(_entity(e) for e in _read_entries(reading, "entities.yaml", EntityEntry, "entities")),
@@ -213,12 +171,16 @@ def _read_knowledge(reading: _Reading) -> Knowledge:
             for r in _read_entries(reading, "junk.yaml", JunkRuleEntry, "rules")
         ),
         outlets=tuple(_outlet(o) for o in _read_entries(reading, "outlets.yaml", OutletEntry, "outlets")),
+        glossary=tuple(
+            GlossaryTerm(g.term, " ".join(g.definition.split()), tuple(g.aliases))
+            for g in _read_entries(reading, "glossary.yaml", GlossaryEntry, "terms")
+        ),
     )
 
 
-def _read_entries(reading: _Reading, name: str, model: type, key: str) -> list:
+def _read_entries(reading: ProjectReading, name: str, model: type, key: str) -> list:
     path = reading.root / CONTENT / name
-    document = reading.yaml_file(path) if path.exists() else None
+    document = reading.yaml_file(path) if path.exists() and reading.is_safe(path) else None
     if document is None:
         return []
     entries, problems = validate_entries(model, document, reading.relative(path), key)
@@ -240,7 +202,7 @@ def _outlet(entry: OutletEntry) -> Outlet:
     return Outlet(entry.name, tuple(OutletSignal(s.pattern, s.weight) for s in entry.signals))
 
 
-def _read_home(reading: _Reading) -> str:
+def _read_home(reading: ProjectReading) -> str:
     path = reading.root / CONTENT / "index.md"
-    found = reading.front_matter(path) if path.exists() else None
+    found = reading.front_matter(path) if path.exists() and reading.is_safe(path) else None
     return found.body.strip() if found is not None else ""

@@ -7,6 +7,7 @@ it is made and two builds of the same input compare equal.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 TOPIC_SLUGS = (
@@ -35,12 +36,21 @@ class Problem:
     severity: str = "error"  # "error" or "warning"
 
     def __str__(self) -> str:
+        """`path:line[:col]: message`, `warning: ` before a warning's message, on one printable line."""
         where = self.path
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        prefix = "warning: " if self.severity == "warning" else ""
+        return _printable(f"{where}: {prefix}{self.message}")
+
+
+def _printable(text: str) -> str:
+    """Control and invisible formatting characters (NUL, newline, U+200B, U+202E ...) as `\\u200b`."""
+    return "".join(
+        f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text
+    )
 
 
 class InputError(Exception):
@@ -151,6 +161,15 @@ class Outlet:
 
 
 @dataclass(frozen=True)
+class GlossaryTerm:
+    """A term from content/glossary.yaml, explained wherever it appears."""
+
+    term: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Knowledge:
     """Everything contributors taught the annotator, read from content/."""
 
@@ -158,6 +177,7 @@ class Knowledge:
     entities: tuple[Entity, ...] = ()
     junk: tuple[JunkRule, ...] = ()
     outlets: tuple[Outlet, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
 
 
 # --- what clean and annotate produce -----------------------------------------

@@ -20,10 +20,12 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    field_validator,
     model_validator,
 )
 
 from .models import Problem
+from .safe_paths import plain_file_name
 from .schema_messages import error_message, unknown_key_message
 from .textfile import ImpossibleDate, KeyPath, YamlDocument
 
@@ -77,6 +79,7 @@ PartialDate = Annotated[str, BeforeValidator(_date_as_text), AfterValidator(_rea
 Pattern = Annotated[str, Field(min_length=1), AfterValidator(_compiles)]
 Text = Annotated[str, Field(min_length=1)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+SeedName = Annotated[str, Field(min_length=1), AfterValidator(plain_file_name)]  # never a path
 
 
 class Strict(BaseModel):
@@ -101,7 +104,7 @@ class OverridesFront(Strict):
 class SidecarFront(Strict):
     """Front matter of an article sidecar."""
 
-    seed: Text
+    seed: SeedName
     title: str | None = None
     outlet: str | None = None
     published: PartialDate | None = None
@@ -175,6 +178,26 @@ class JunkRuleEntry(Strict):
     name: Text
     where: Literal["line", "prefix"] = "line"
     pattern: Pattern
+
+
+class GlossaryEntry(Strict):
+    """A term readers meet in the articles, with its definition."""
+
+    term: Text
+    definition: Text
+    aliases: list[Text] = []
+
+    @field_validator("term", "aliases")
+    @classmethod
+    def _no_brackets(cls, value: Any) -> Any:
+        for text in value if isinstance(value, list) else [value]:
+            if any(ch in text for ch in "[]\n"):
+                raise ValueError(f"`{text}` may not contain [ or ] or a line break; write the term as it appears")
+        return value
+
+    @property
+    def name(self) -> str:
+        return self.term
 
 
 class OutletSignalEntry(Strict):

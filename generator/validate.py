@@ -79,11 +79,20 @@ def _duplicate_slugs(inputs: Inputs) -> list[Problem]:
     for slug, path in sorted(owners, key=lambda owner: (owner[1].startswith(SEEDS), owner[1])):
         if slug in first:  # sidecars sort first: the file to rename is the sidecar, if there is one
             renamed, other = (first[slug], path) if not first[slug].startswith(SEEDS) else (path, first[slug])
-            problems.append(
-                Problem(renamed, 1, f"slug `{slug}` is also the slug of {other}; rename this file")
-            )
+            message = f"slug `{slug}` is also the slug of {other}{_lookalike(renamed, other)}; rename this file"
+            problems.append(Problem(renamed, 1, message))
         first.setdefault(slug, path)
     return problems
+
+
+def _lookalike(path: str, other: str) -> str:
+    """Why two different file names look alike: letter case or Unicode normalisation."""
+    a, b = PurePosixPath(path).stem, PurePosixPath(other).stem
+    if a != b and unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b):
+        return " (the names differ only in Unicode normalisation: the same letters, encoded differently)"
+    if a != b and unicodedata.normalize("NFC", a).casefold() == unicodedata.normalize("NFC", b).casefold():
+        return " (the names differ only in letter case)"
+    return ""
 
 
 def _unknown_topics(inputs: Inputs) -> list[Problem]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -29,6 +30,15 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
+
+
+def copy_project(target: Path) -> Path:
+    """mkdocs.yml, seeds/ and content/ of the repository, copied into `target` (made if missing)."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("seeds", "content"):
+        shutil.copytree(ROOT / folder, target / folder, symlinks=True)
+    return target
 
 
 def run_mkdocs_build(project: Path, out: Path) -> subprocess.CompletedProcess:
