@@ -22,11 +22,11 @@ $(VENV)/.dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.site
 
-site: $(VENV)/.site        ## build the whole site into site/ (strict)
-	$(BIN)/python -m mkdocs build --strict
+site: $(VENV)/.site        ## build the whole site into site/ (strict; swapped in only when complete)
+	$(BIN)/python -m generator build
 
 serve: $(VENV)/.site       ## serve at http://127.0.0.1:8000, regenerating on change
-	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m generator serve
 
 check: $(VENV)/.site       ## validate content/ and seeds/
 	$(BIN)/python -m generator check

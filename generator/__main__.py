@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 from . import build_site
-from .article import build_article
+from .article import build_article, slugify
 from .ingest import read_inputs, read_source
 from .models import InputError
 from .records import article_record
+from .safe_paths import is_reserved_name
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -61,7 +61,11 @@ def cmd_score(args: argparse.Namespace) -> int:
     root = find_root()
     knowledge = read_inputs(root).knowledge
     files = [Path(f) for f in args.files] or sorted((root / "seeds").glob("*.txt"))
-    sources = [read_source(root, f) for f in files]
+    try:
+        sources = [read_source(root, f) for f in files]
+    except InputError as err:
+        print(err, file=sys.stderr)
+        return 1
     records = [article_record(build_article(s, None, knowledge)) for s in sources]
     card = score(records, load_gold(Path(args.gold)), {s.path: s.text for s in sources})
     print(format_scorecard(card, misses=not args.quiet))
@@ -79,14 +83,18 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build the site with MkDocs into site/ (strict: any warning fails the build)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict"] if args.strict else [sys.executable, "-m", "mkdocs", "build"]
-    return subprocess.call(command, cwd=find_root())
+    """Build the site into site/ (strict: any error fails the build); the old site stays until the new one is whole."""
+    from .mkdocs_hook import build_into
+
+    root = find_root()
+    return build_into(root, root / args.site_dir, strict=args.strict)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the site at http://127.0.0.1:8000, regenerating pages when files change."""
-    return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.addr], cwd=find_root())
+    from .mkdocs_hook import serve
+
+    return serve(find_root(), args.addr)
 
 
 def cmd_linkcheck(args: argparse.Namespace) -> int:
@@ -127,7 +135,11 @@ def cmd_new_article(args: argparse.Namespace) -> int:
         print(f"{source.path}: put the raw text in seeds/ first", file=sys.stderr)
         return 1
     article = build_article(source, None, read_inputs(root).knowledge)
-    target = root / "content" / "articles" / f"{args.slug or sidecar_slug(article)}.md"
+    slug = slugify(args.slug) if args.slug else sidecar_slug(article)
+    if not slug or is_reserved_name(slug):
+        print(f"--slug {args.slug!r} gives no usable file name; use lower-case letters, digits and hyphens", file=sys.stderr)
+        return 1
+    target = root / "content" / "articles" / f"{slug}.md"
     try:
         write_new(target, sidecar_text(article))
     except FileExistsError:
@@ -156,6 +168,7 @@ def make_parser() -> argparse.ArgumentParser:
     add("check", cmd_check)
     build = add("build", cmd_build)
     build.add_argument("--no-strict", dest="strict", action="store_false", help="do not fail on warnings")
+    build.add_argument("--site-dir", default="site", help="output folder (default: site)")
     serve = add("serve", cmd_serve)
     serve.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
     export = add("export", cmd_export)

@@ -17,8 +17,11 @@ _INLINE = re.compile(r"([\\`*_{}\[\]()!|])")
 _LINE_START = re.compile(r"^([#+-]|\d+\.)")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_SAFE_SCHEME = re.compile(r"(?i)^(https?:|mailto:|#|\.{0,2}/|[a-z0-9_-]+(\.md|/)?(#|$))")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_SAFE_SCHEMES = ("http:", "https:", "mailto:")
 _LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?[^)\n]*\)")
+_COMMENT_LINE = re.compile(r"<!--[^<>]*-->")
+_REFERENCE = re.compile(r"^( {0,3})\[([^\]\n]+)\]:[ \t]*<?([^\s>]*)", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{\s*:?\s*[#.:\w][^}\n]*\}")
 
 
@@ -57,16 +60,38 @@ def link(text: str, target: str) -> Markdown:
 
 
 def contributor_markdown(text: str) -> Markdown:
-    """Hand-written Markdown from content/, with live HTML, unsafe links and attribute lists disarmed."""
+    """Hand-written Markdown from content/, with live HTML, unsafe links and attribute lists disarmed.
+
+    A line that is nothing but an HTML comment (`<!-- material/tags -->`) is inert and kept.
+    """
     text = _CONTROL.sub("", text)
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    text = "\n".join(line if _COMMENT_LINE.fullmatch(line) else _escape_html(line) for line in text.split("\n"))
     text = _LINK.sub(_disarm_link, text)
+    text = _REFERENCE.sub(_disarm_reference, text)
     text = _ATTR_LIST.sub(lambda m: "\\" + m.group(0), text)
     return Markdown(text)
 
 
+def _escape_html(line: str) -> str:
+    """`&` and `<` as entities, so no tag or entity in contributor text reaches the page live."""
+    return line.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def is_safe_target(target: str) -> bool:
+    """A link target with no scheme (a page, an anchor) or an http(s)/mailto one."""
+    scheme = _SCHEME.match(target)
+    return scheme is None or scheme.group(0).lower() in _SAFE_SCHEMES
+
+
+def _disarm_reference(match: re.Match) -> str:
+    """A reference definition (`[1]: url`) with an unsafe target becomes text."""
+    if is_safe_target(match.group(3)):
+        return match.group(0)
+    return match.group(1) + "\\" + match.group(0)[len(match.group(1)) :]
+
+
 def _disarm_link(match: re.Match) -> str:
     """Keep links to pages, anchors and http(s)/mailto; turn any other link or image into text."""
-    if _SAFE_SCHEME.match(match.group(3)) and not match.group(1):
+    if is_safe_target(match.group(3)):
         return match.group(0)
     return match.group(0).replace("[", "\\[", 1)

@@ -73,3 +73,15 @@ def test_removed_lines_box_opens(page: Page, site_url: str) -> None:
     expect(box.locator("table")).to_be_hidden()
     box.locator("summary").click()
     expect(box.locator("table, p").first).to_be_visible()
+
+
+def test_pages_run_under_their_content_security_policy(page: Page, site_url: str) -> None:
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+    for path in ("/", "/articles/", "/topics/offshoring/", "/glossary/", "/about/"):
+        page.goto(site_url + path)
+        expect(page.locator("article h1")).to_be_visible()
+    page.locator(".md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("Retailleau", delay=40)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    assert [v for v in violations if "api.github.com" not in v] == []

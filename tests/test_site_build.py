@@ -55,6 +55,11 @@ def test_topic_page_links_to_existing_paragraph_anchors(built_site: Path, topic:
     assert anchored, f"topic {topic} links to no article paragraph"
 
 
+def test_theme_assets_are_published(built_site: Path) -> None:
+    assert list((built_site / "assets" / "javascripts").glob("bundle.*.min.js")), "theme scripts missing"
+    assert list((built_site / "assets" / "stylesheets").glob("main.*.min.css")), "theme styles missing"
+
+
 def test_navigation_lists_sections_not_articles(built_site: Path) -> None:
     nav = soup(built_site / "index.html").select_one("nav.md-nav--primary")
     links = [a.get_text(strip=True) for a in nav.select("a.md-nav__link")]
