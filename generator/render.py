@@ -14,10 +14,11 @@ import jinja2
 import yaml
 
 from .mdtext import Markdown, contributor_markdown, finalize, link
-from .models import Article, Page, SiteIndex, TopicDef
+from .models import Article, GlossaryTerm, Knowledge, Page, SiteIndex, TopicDef
 from .views import (
     EXCERPTS_PER_ARTICLE,
     Cited,
+    abbreviations,
     TopicEntry,
     article_href,
     articles_newest_first,
@@ -52,18 +53,18 @@ def join_markdown(items: object, separator: str = "") -> Markdown:
     return Markdown(separator.join(finalize(item) for item in items))
 
 
-def render_site(
-    articles: tuple[Article, ...], topics: tuple[TopicDef, ...], index: SiteIndex, home: str
-) -> tuple[Page, ...]:
+def render_site(articles: tuple[Article, ...], knowledge: Knowledge, index: SiteIndex, home: str) -> tuple[Page, ...]:
     """Every page of the site, sorted by path."""
     env = make_environment()
+    topics = knowledge.topics
     topic_map = {t.slug: t for t in topics}
     pages = [
         render_home(env, articles, topics, index, home),
         render_articles_index(env, articles, topic_map, index),
         render_topics_index(env, topics, index),
+        render_glossary(env, knowledge.glossary),
     ]
-    pages += [render_article(env, a, topic_map, index, by_slug(articles)) for a in articles]
+    pages += [render_article(env, a, topic_map, index, by_slug(articles), knowledge.glossary) for a in articles]
     pages += [render_topic(env, t, topic_map, index, by_slug(articles)) for t in topics]
     return tuple(sorted(pages, key=lambda p: p.path))
 
@@ -81,6 +82,7 @@ def render_article(
     topics: dict[str, TopicDef],
     index: SiteIndex,
     articles: dict[str, Article],
+    glossary: tuple[GlossaryTerm, ...] = (),
 ) -> Page:
     """The page of one article: metadata, text with paragraph anchors, quotes, figures, junk removed."""
     found = article.annotations
@@ -97,6 +99,7 @@ def render_article(
         topics=[link(topics[t].title, topic_href(t, from_dir="articles")) for t in article.topic_slugs if t in topics],
         figures=[(figure_label(f), f) for f in found.figures],
         related=related,
+        abbreviations=abbreviations(article, glossary),
     )
     edit = article.sidecar.path if article.sidecar else article.source.path
     return Page(f"articles/{article.slug}.md", text, edit)
@@ -172,6 +175,13 @@ def render_topics_index(env: jinja2.Environment, topics: tuple[TopicDef, ...], i
     rows = [(link(t.title, topic_href(t.slug)), t, len(index.for_topic(t.slug).articles)) for t in topics]
     text = env.get_template("topics_index.md.j2").render(front=front_matter(title="Topics"), rows=rows)
     return Page("topics/index.md", text, None)
+
+
+def render_glossary(env: jinja2.Environment, glossary: tuple[GlossaryTerm, ...]) -> Page:
+    """Every glossary term with its definition, alphabetically."""
+    terms = sorted(glossary, key=lambda t: t.term.casefold())
+    text = env.get_template("glossary.md.j2").render(front=front_matter(title="Glossary"), terms=terms)
+    return Page("glossary.md", text, "content/glossary.yaml")
 
 
 def _description(summary: str | None, limit: int = 200) -> str | None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .mdtext import Markdown, link
-from .models import Article, Figure, SiteIndex, TopicDef
+import re
+
+from .models import Article, Figure, GlossaryTerm, SiteIndex, TopicDef
 
 MONTHS = (
     "January February March April May June July August September October November December"
@@ -108,3 +110,19 @@ def by_slug(articles: tuple[Article, ...]) -> dict[str, Article]:
 def articles_newest_first(articles: tuple[Article, ...], index: SiteIndex) -> list[Article]:
     lookup = by_slug(articles)
     return [lookup[slug] for slug in index.articles_by_date]
+
+
+def abbreviations(article: Article, glossary: tuple[GlossaryTerm, ...]) -> list[tuple[Markdown, Markdown]]:
+    """(text, definition) for each glossary term or alias that appears in the article, sorted.
+
+    Printed unescaped as `*[text]: definition` lines: the text must match the article's words
+    exactly, and the definition only ever becomes an escaped title attribute.
+    """
+    text = "\n".join(p.text for p in article.clean.paragraphs)
+    found = {}
+    for entry in glossary:
+        for spelling in (entry.term, *entry.aliases):
+            clean = " ".join(spelling.replace("[", "").replace("]", "").split())
+            if clean and re.search(rf"(?<!\w){re.escape(clean)}(?!\w)", text):
+                found[clean] = " ".join(entry.definition.split())
+    return [(Markdown(term), Markdown(definition)) for term, definition in sorted(found.items())]
