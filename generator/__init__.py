@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .article import build_article
+from .cache import ArticleCache
 from .ingest import Inputs, read_inputs
 from .link import cross_link
 from .models import Article, Site
@@ -19,27 +20,30 @@ from .text_warnings import prose_warning
 from .validate import check_inputs
 
 
-def build_site(root: Path) -> Site:
+def build_site(root: Path, cache: ArticleCache | None = None) -> Site:
     """Build the whole site in memory from the project at `root`.
 
-    In: the project folder. Out: a Site with every page that could be built and
-    every Problem found; a bad file costs its own page, never the others.
+    In: the project folder, and optionally a cache of articles from the last
+    build (`mkdocs serve` keeps one). Out: a Site with every page that could be
+    built and every Problem found; a bad file costs its own page, never the others.
     """
     inputs = read_inputs(root)
     problems = list(inputs.problems) + check_inputs(inputs)
-    articles = build_articles(inputs)
+    articles = build_articles(inputs, cache or ArticleCache())
     problems += [w for w in map(prose_warning, articles) if w is not None]
     index = cross_link(articles, inputs.knowledge.topics)
     pages = render_site(articles, inputs.knowledge, index, inputs.home)
     return Site(articles, inputs.knowledge.topics, index, pages, tuple(problems))
 
 
-def build_articles(inputs: Inputs) -> tuple[Article, ...]:
+def build_articles(inputs: Inputs, cache: ArticleCache) -> tuple[Article, ...]:
     """Clean and annotate every seed. Where two would share one URL only the first is kept;
     `check_inputs` has already reported the collision, naming both files."""
     sidecars = {s.seed: s for s in inputs.sidecars}
+    keys = {(source, sidecars.get(Path(source.path).name)) for source in inputs.sources}
+    cache.keep_only(keys)
     by_slug: dict[str, Article] = {}
     for source in inputs.sources:
-        article = build_article(source, sidecars.get(Path(source.path).name), inputs.knowledge)
+        article = cache.get(source, sidecars.get(Path(source.path).name), inputs.knowledge, build_article)
         by_slug.setdefault(article.slug, article)
     return tuple(by_slug.values())

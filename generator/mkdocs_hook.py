@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 from mkdocs.structure.files import File, Files
 
 from generator import build_site
+from generator.cache import ArticleCache
 from generator.csp import add_csp_meta
 from generator.mdtext import contributor_markdown
 from generator.safe_paths import is_inside
@@ -29,12 +30,13 @@ from generator.safe_paths import is_inside
 log = logging.getLogger("mkdocs.plugins.channel_record")
 _edit_paths: dict[str, str | None] = {}
 _last_good: dict[str, str] = {}  # page path -> text, kept across `mkdocs serve` rebuilds
+_articles = ArticleCache()  # only changed articles are annotated again under `mkdocs serve`
 
 
 def on_files(files: Files, config) -> Files:
     """Replace the hand-written sources with the generated pages."""
     root = Path(config.config_file_path).parent
-    site = build_site(root)
+    site = build_site(root, _articles)
     for problem in site.problems:
         (log.error if problem.severity == "error" else log.info)(str(problem))
     docs = Path(config.docs_dir)

@@ -10,6 +10,7 @@ expansion bomb) are refused before anything is built.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -80,8 +81,14 @@ class _ContributorLoader(yaml.SafeLoader):
             self.depth -= 1
 
 
+@lru_cache(maxsize=1024)
 def load_yaml_document(text: str, rel: str, first_line: int = 1) -> YamlDocument:
-    """Load one YAML document safely, keeping the line of every key; InputError if it cannot be read."""
+    """Load one YAML document safely, keeping the line of every key; InputError if it cannot be read.
+
+    Pure-Python composing is slow (entities.yaml takes a third of a second), so documents are
+    remembered by their text: `mkdocs serve` rebuilds re-read only what changed. Callers must
+    treat the returned data as read-only.
+    """
     loader = _ContributorLoader(text)
     try:
         node = loader.get_single_node()
