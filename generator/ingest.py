@@ -126,7 +126,7 @@ def _sidecar(front: SidecarFront, body: str, rel: str, slug: str) -> Sidecar:
         summary=body.strip() or None,
         topics=tuple(front.topics) if front.topics is not None else None,
         quote_overrides=tuple(QuoteOverride(o.quote, o.speaker, _text_or_none(o.role)) for o in overrides),
-        review=tuple(front.review),
+        review=tuple(front.review or ()),
     )
 
 

@@ -49,7 +49,7 @@ def sidecar_text(article: Article) -> str:
 def _basis(article: Article) -> str | None:
     found = article.annotations
     parts = [f"{name}: {value.basis}" for name, value in (("Outlet", found.outlet), ("Date", found.published)) if value.basis]
-    return " ".join(parts) or None
+    return "; ".join(parts) or None
 
 
 def write_new(path: Path, text: str) -> None:

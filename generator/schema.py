@@ -111,7 +111,7 @@ class SidecarFront(Strict):
     basis: str | None = None
     topics: list[Slug] | None = None
     overrides: OverridesFront | None = None
-    review: list[Literal["title", "outlet", "published"]] = []
+    review: list[Literal["title", "outlet", "published"]] | None = None  # empty once all are checked
 
 
 # --- content/topics/<slug>.md ----------------------------------------------------
