@@ -145,14 +145,13 @@ def strip_junk_lines(text: str, rules: tuple[JunkRule, ...]) -> tuple[list[KeptL
 
 def join_wrapped_lines(kept: list[KeptLine]) -> list[KeptLine]:
     """Join lines of hard-wrapped copy back into paragraphs; other lines stay one paragraph each."""
-    joined: list[KeptLine] = []
+    groups: list[list[KeptLine]] = []
     for line in kept:
-        if joined and continues_mid_sentence(joined[-1].text, line):
-            previous = joined[-1]
-            joined[-1] = KeptLine(previous.number, f"{previous.text} {line.text}", previous.after_blank)
+        if groups and continues_mid_sentence(groups[-1][-1].text, line):
+            groups[-1].append(line)  # joined once at the end: repeated joining costs quadratic time
         else:
-            joined.append(line)
-    return joined
+            groups.append([line])
+    return [KeptLine(g[0].number, " ".join(line.text for line in g), g[0].after_blank) for g in groups]
 
 
 def drop_teasers(lines: list[KeptLine], raw_lines: list[str]) -> tuple[list[KeptLine], list[RemovedText]]:

@@ -10,7 +10,9 @@ President Emmanuel Macron reportedly telling ...".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .quote_marks import MASK
 from .vocabulary import (
@@ -33,6 +35,10 @@ NOUN_PHRASE_WORDS = (
 )
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")
 TOKEN = re.compile(r"[^\W_][\w'’\-]*")
+CUE_STOP = re.compile(r"[:,.;“”\"!?]")
+LAST_WORD = re.compile(r"(\w+)\s*$")
+LOOK_BACK = 80  # characters searched for the word before a speech verb
+APPOSITIVE_REACH = 400  # characters searched for the comma that opens an appositive
 NOT_SUBJECTS = frozenset({"that", "which", "who", "what", "when", "where", "asked", "as", "if"})
 
 
@@ -111,30 +117,32 @@ def _according_to(text: str, start: int, end: int) -> list[Attribution]:
 def _skip_fillers(text: str, start: int, cut: int) -> int:
     """Move left over "has", "also", "reportedly", "on Wednesday" before a verb."""
     while True:
-        match = re.search(r"(\w+)\s*$", text[start:cut])
+        window = max(start, cut - LOOK_BACK)  # the word before the verb, not the whole sentence
+        match = LAST_WORD.search(text, window, cut)
         if match is None:
             return cut
         word = match.group(1).lower()
         if word in VERB_FILLERS or (word.endswith("ly") and len(word) > 4):
-            cut = start + match.start()
+            cut = match.start()
             continue
         return cut
 
 
 def _skip_appositive(text: str, start: int, cut: int) -> int:
     """`Natalie Elphicke, the town's MP, told` -> cut before the appositive."""
-    head = text[start:cut].rstrip()
+    reach = max(start, cut - APPOSITIVE_REACH)  # an appositive is at most 16 words
+    head = text[reach:cut].rstrip()
     if not head.endswith(","):
         return cut
     head = head[:-1]
     comma = head.rfind(",")
     if comma < 0:
-        return start + len(head)
+        return reach + len(head)
     words = [w.lower() for w in WORD.findall(head[comma:])]
-    if words and (words[0] in ("the", "a", "an", "former", "who") or any(w in TITLE_HEADS for w in words)):
-        if comma > 0 and len(words) <= 16:
-            return start + comma
-    return start + len(head)
+    is_role = bool(words) and (words[0] in ("the", "a", "an", "former", "who") or any(w in TITLE_HEADS for w in words))
+    if is_role and reach + comma > start and len(words) <= 16:
+        return reach + comma
+    return reach + len(head)
 
 
 def _phrase_start(text: str, start: int, cut: int) -> int | None:
@@ -172,7 +180,14 @@ def _noun_phrase_word(word: str) -> bool:
 
 def _cue_end(text: str, verb_end: int) -> int:
     """The cue runs to the next colon, comma, full stop or quote mark."""
-    match = re.compile(r"[:,.;“”\"!?]").search(text, verb_end)
-    if match is None:
+    stops = _cue_stops(text)
+    index = bisect_left(stops, verb_end)
+    if index == len(stops):
         return len(text)
-    return match.end() if match.group() == ":" else match.start()
+    return stops[index] + 1 if text[stops[index]] == ":" else stops[index]
+
+
+@lru_cache(maxsize=8)
+def _cue_stops(text: str) -> tuple[int, ...]:
+    """Offsets of the marks that end a cue: found once per paragraph, not searched for once per verb."""
+    return tuple(match.start() for match in CUE_STOP.finditer(text))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .figure_units import ends_with_word_and_space
+
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -119,8 +121,8 @@ def is_label(text: str, start: int, end: int) -> bool:
     if after[:1].isalpha() and not re.match(r"(?:m|bn|mn|k|km|mph|ft|pc|tn)\b", after):
         return True
     raw = text[start:end]
-    if "," in raw or len(raw) > 4:
-        return False
+    if "," in raw or len(raw) > 4 or not ends_with_word_and_space(before, also="."):
+        return False  # both tests below need a word ("No." included) and a space before the number
     return bool(_LABEL_BEFORE_RE.search(before)) or _follows_capitalised_name(text, start)
 
 

@@ -26,6 +26,10 @@ MULTIWORD_UNITS: dict[str, str] = {
     "police officers": "officers", "nautical miles": "nautical miles",
     "percentage points": "percentage points", "percentage point": "percentage points",
 }
+# One pass that says whether any multi-word unit follows, before trying each in order.
+ANY_MULTIWORD_UNIT_RE = re.compile(
+    r"\s+(?:\w+\s+)?(?:" + "|".join(MULTIWORD_UNITS) + r")\b", re.IGNORECASE
+)
 SINGULAR_TO_UNIT: dict[str, str] = {
     "person": "people", "man": "men", "woman": "women", "child": "children",
     "body": "bodies", "dinghy": "boats", "dinghies": "boats", "vessel": "boats",
@@ -94,10 +98,18 @@ class UnitReading:
 def qualifier_start(text: str, start: int) -> int:
     """Start of "More than"/"almost"/"up" before the number at `start` (or `start`)."""
     window_start = max(0, start - 40)
+    if not ends_with_word_and_space(text[window_start:start]):
+        return start  # every qualifier is a word followed by a space: skip the costly search
     match = QUALIFIER_RE.search(text[window_start:start])
     if not match or match.group(0).strip().lower() in ("the", "a", "an"):
         return start
     return window_start + match.start()
+
+
+def ends_with_word_and_space(before: str, also: str = "") -> bool:
+    """True when `before` ends in whitespace after a letter (or a character in `also`)."""
+    stripped = before.rstrip()
+    return len(stripped) < len(before) and bool(stripped) and (stripped[-1].isalpha() or stripped[-1] in also)
 
 
 def normalise_unit(word: str) -> str:
@@ -112,7 +124,7 @@ def read_unit(text: str, end: int) -> UnitReading:
     multiple = re.match(r"\s+times\b|-?fold\b", tail, re.IGNORECASE)
     if multiple:
         return UnitReading("times", end + multiple.end())
-    for phrase, unit in MULTIWORD_UNITS.items():
+    for phrase, unit in MULTIWORD_UNITS.items() if ANY_MULTIWORD_UNIT_RE.match(tail) else ():
         match = re.match(rf"\s+(?:\w+\s+)?{phrase}\b", tail, re.IGNORECASE)
         if match:
             return UnitReading(unit, end + match.end())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -68,8 +69,9 @@ def figures_in_paragraph(paragraph: Paragraph, story_unit: str = "count") -> lis
     candidates = [*numeric_candidates(text), *word_candidates(text), *special_candidates(text)]
     figures: list[Figure] = []
     previous: tuple[int, str] | None = None  # where the last counted figure ended, and its unit
+    where = (paragraph.number, story_unit, fallback_unit(text))  # read once, not once per number
     for candidate in _without_overlaps(candidates):
-        figure, end = _to_figure(text, candidate, (paragraph.number, story_unit), previous)
+        figure, end = _to_figure(text, candidate, where, previous)
         figures.append(figure)
         if figure.unit not in NOT_COUNT_UNITS:
             previous = (end, figure.unit)
@@ -79,10 +81,12 @@ def figures_in_paragraph(paragraph: Paragraph, story_unit: str = "count") -> lis
 def numeric_candidates(text: str) -> list[Candidate]:
     """Figures written in digits: counts, money, percentages, distances."""
     blocked = exclusions.phone_spans(text)
+    blocked_starts = [span[0] for span in blocked]
     found: list[Candidate] = []
     for match in NUMERIC_RE.finditer(text):
         start = match.start("number")
-        if any(s <= start < e for s, e in blocked) or _is_not_a_figure(text, match):
+        inside = bisect_right(blocked_starts, start) - 1  # the phone number starting last before it
+        if (inside >= 0 and start < blocked[inside][1]) or _is_not_a_figure(text, match):
             continue
         scale = _read_scale(match)
         if scale is None:
@@ -144,9 +148,9 @@ def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _to_figure(
-    text: str, candidate: Candidate, where: tuple[int, str], previous: tuple[int, str] | None
+    text: str, candidate: Candidate, where: tuple[int, str, str], previous: tuple[int, str] | None
 ) -> tuple[Figure, int]:
-    number, story_unit = where
+    number, story_unit, paragraph_unit = where
     start = qualifier_start(text, candidate.start)
     end, unit = candidate.end, candidate.unit
     if unit == "percent":
@@ -154,7 +158,9 @@ def _to_figure(
         end = change.end() if change else end
     elif unit is None:
         reading = read_unit(text, end)
-        end, unit = reading.end, reading.unit or _unit_from_context(text, end, previous, story_unit)
+        end, unit = reading.end, reading.unit or _unit_from_context(
+            text, end, previous, (story_unit, paragraph_unit)
+        )
     if unit not in NOT_COUNT_UNITS and is_death_count(text, candidate.start, end):
         unit = "deaths"
     value = candidate.value if candidate.value is not None else 0
@@ -162,14 +168,19 @@ def _to_figure(
     return Figure(value, unit, text[start:end], number, counts), end
 
 
-def _unit_from_context(text: str, end: int, previous: tuple[int, str] | None, story_unit: str) -> str:
-    """A bare number's unit: the noun after a range ("50 and 60 boats"), the story's, or the last one's."""
+def _unit_from_context(
+    text: str, end: int, previous: tuple[int, str] | None, fallbacks: tuple[str, str]
+) -> str:
+    """A bare number's unit: the noun after a range ("50 and 60 boats"), the story's, or the last one's.
+
+    `fallbacks` holds the story's unit and the paragraph's (`fallback_unit` of each).
+    """
+    story_unit, fallback = fallbacks
     in_range = RANGE_AFTER_RE.match(text, end) or PARTITIVE_AFTER_RE.match(text, end)
     if in_range:
         ranged = read_unit(text, in_range.end())
         if ranged.unit:
             return ranged.unit
-    fallback = fallback_unit(text)
     if fallback == "count" and previous and not SENTENCE_END_RE.search(text, previous[0], end):
         return previous[1]
     return story_unit if fallback == "count" else fallback

@@ -20,6 +20,7 @@ from .vocabulary import (
     FEMALE_HONORIFICS,
     HONORIFICS,
     MALE_HONORIFICS,
+    identity_cache,
     strip_possessive,
 )
 
@@ -130,19 +131,26 @@ class NameIndex:
 
 
 def entity_for_alias(entities: tuple[Entity, ...], text: str, kind: str | None = None) -> Entity | None:
-    """The entity whose name or one of whose aliases is exactly `text`."""
-    for entity in entities:
-        if kind is not None and entity.kind != kind:
-            continue
-        if text == entity.name or text in entity.aliases:
-            return entity
-    lowered = text.lower()
-    for entity in entities:
-        if kind is not None and entity.kind != kind:
-            continue
-        if lowered == entity.name.lower() or lowered in (a.lower() for a in entity.aliases):
-            return entity
+    """The entity whose name or one of whose aliases is exactly `text` (else the same ignoring case)."""
+    exact, folded = _alias_table(entities)
+    for table, key in ((exact, text), (folded, text.lower())):
+        for entity in table.get(key, ()):
+            if kind is None or entity.kind == kind:
+                return entity
     return None
+
+
+@identity_cache
+def _alias_table(entities: tuple[Entity, ...]) -> tuple[dict[str, list[Entity]], dict[str, list[Entity]]]:
+    """Every name and alias -> the entities that have it, in file order; as written and lower-cased."""
+    exact: dict[str, list[Entity]] = {}
+    folded: dict[str, list[Entity]] = {}
+    for entity in entities:
+        for alias in dict.fromkeys((entity.name, *entity.aliases)):
+            exact.setdefault(alias, []).append(entity)
+        for alias in dict.fromkeys(a.lower() for a in (entity.name, *entity.aliases)):
+            folded.setdefault(alias, []).append(entity)
+    return exact, folded
 
 
 def build_name_index(paragraphs: tuple[Paragraph, ...], entities: tuple[Entity, ...]) -> NameIndex:

@@ -18,7 +18,8 @@ CLOSING = "”»"
 STRAIGHT = '"'
 MASK = "§"
 ABBREVIATIONS = frozenset("Mr Mrs Ms Dr St No Gen Lt Col Sgt Prof Rev Jr Sr vs etc Capt Cllr Gov Sen Rep".split())
-SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*\s+")
+# Matches start only at the first mark of a run, so a line of "......" costs linear time.
+SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)\]]*\s+")
 
 
 @dataclass(frozen=True)

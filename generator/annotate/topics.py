@@ -25,7 +25,12 @@ MENTION_SHARE = 0.5  # a mention needs a sentence scoring at least this share of
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no vs etc gen col lt sgt rev prof sen gov rep inc ltd co jr sr".split()
 )
-SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9£€])")
+# The lookbehind starts a match only at the first mark of a run, so "....." costs linear time.
+SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9£€])")
+MAX_SENTENCE = 600  # longer "sentences" (tables, page junk) are scored in pieces of at most this
+LAST_WORD_WINDOW = 40  # enough to see the abbreviation before a full stop
+WORD_START = r"(?<![^\W_])"  # not preceded by a letter or digit
+LEADING_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,7 @@ def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences; each one is an exact substring of `text`."""
     pieces, start = [], 0
     for boundary in SENTENCE_END.finditer(text):
-        before = text[start: boundary.start()].split()
+        before = text[max(start, boundary.start() - LAST_WORD_WINDOW): boundary.start()].split()
         last_word = before[-1].lower().strip("(\"“") if before else ""
         if last_word in ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
             continue
@@ -64,12 +69,29 @@ def split_sentences(text: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+def bounded_pieces(sentence: str, limit: int = MAX_SENTENCE) -> list[str]:
+    """A sentence cut at spaces into pieces of at most `limit` characters (hard cuts if it has none).
+
+    No real sentence comes near the limit; the cut keeps a term's regex from
+    rescanning a 50 KB run of digits or commas from every position in it.
+    """
+    pieces = []
+    while len(sentence) > limit:
+        cut = sentence.rfind(" ", limit // 2, limit + 1)
+        cut = cut if cut > 0 else limit
+        pieces.append(sentence[:cut].strip())
+        sentence = sentence[cut:].strip()
+    pieces.append(sentence)
+    return [piece for piece in pieces if piece]
+
+
 def article_sentences(paragraphs: tuple[Paragraph, ...]) -> list[Sentence]:
     """Every sentence of the cleaned article, in order, tagged with its paragraph number."""
     sentences: list[Sentence] = []
     for paragraph in paragraphs:
-        for text in split_sentences(paragraph.text):
-            sentences.append(Sentence(paragraph.number, len(sentences), text, text.lower()))
+        for sentence in split_sentences(paragraph.text):
+            for text in bounded_pieces(sentence):
+                sentences.append(Sentence(paragraph.number, len(sentences), text, text.lower()))
     return sentences
 
 
@@ -109,10 +131,23 @@ def term_regex(term: WeightedTerm) -> tuple[re.Pattern[str], bool] | None:
         return None
     try:
         if lowered:
-            return re.compile(lowercase_pattern(source)), True
-        return re.compile(source, re.IGNORECASE), False
+            source = lowercase_pattern(source)
+        re.compile(source)  # a broken pattern is skipped even where wrapping it would mend it
+        return re.compile(at_word_start(source), 0 if lowered else re.IGNORECASE), lowered
     except re.error:
         return None
+
+
+def at_word_start(source: str) -> str:
+    """The pattern made to start only where a word starts (leading global flags kept first).
+
+    `whole_word_matches` checks this anyway; saying it in the pattern stops the
+    engine from trying, and rescanning, every position inside a long word or number.
+    """
+    flags = LEADING_FLAGS.match(source)
+    prefix = flags.group() if flags else ""
+    close = "\n)" if "x" in prefix else ")"  # a verbose pattern may end in a comment
+    return f"{prefix}{WORD_START}(?:{source[len(prefix):]}{close}"
 
 
 @lru_cache(maxsize=64)
