@@ -14,7 +14,7 @@ from .article import build_article
 from .cache import ArticleCache
 from .ingest import Inputs, read_inputs
 from .link import cross_link
-from .models import Article, Site
+from .models import Article, Problem, Site
 from .render import render_site
 from .text_warnings import prose_warning
 from .validate import check_inputs
@@ -29,21 +29,27 @@ def build_site(root: Path, cache: ArticleCache | None = None) -> Site:
     """
     inputs = read_inputs(root)
     problems = list(inputs.problems) + check_inputs(inputs)
-    articles = build_articles(inputs, cache or ArticleCache())
+    articles = build_articles(inputs, cache or ArticleCache(), problems)
     problems += [w for w in map(prose_warning, articles) if w is not None]
     index = cross_link(articles, inputs.knowledge.topics)
     pages = render_site(articles, inputs.knowledge, index, inputs.home)
     return Site(articles, inputs.knowledge.topics, index, pages, tuple(problems))
 
 
-def build_articles(inputs: Inputs, cache: ArticleCache) -> tuple[Article, ...]:
+def build_articles(inputs: Inputs, cache: ArticleCache, problems: list[Problem]) -> tuple[Article, ...]:
     """Clean and annotate every seed. Where two would share one URL only the first is kept;
-    `check_inputs` has already reported the collision, naming both files."""
+    `check_inputs` has already reported the collision, naming both files. An article the
+    annotator fails on is left out with an error, so the failure is loud but costs one page."""
     sidecars = {s.seed: s for s in inputs.sidecars}
     keys = {(source, sidecars.get(Path(source.path).name)) for source in inputs.sources}
     cache.keep_only(keys)
     by_slug: dict[str, Article] = {}
     for source in inputs.sources:
-        article = cache.get(source, sidecars.get(Path(source.path).name), inputs.knowledge, build_article)
+        try:
+            article = cache.get(source, sidecars.get(Path(source.path).name), inputs.knowledge, build_article)
+        except Exception as err:  # a bug in an annotator, not in the file: report it, build the rest
+            message = f"the annotator failed on this file ({type(err).__name__}: {err}); please report it as a bug"
+            problems.append(Problem(source.path, 1, message))
+            continue
         by_slug.setdefault(article.slug, article)
     return tuple(by_slug.values())

@@ -52,12 +52,9 @@ def annotate_people(document: Document, found: Annotations) -> Annotations:
     """Fill `people` (canonical name and stated role) and `organisations`, in order of mention."""
     paragraphs = document.clean.paragraphs
     entities = document.knowledge.entities
-    try:
-        index = name_index_for(paragraphs, entities)
-        people = tuple(PersonRef(p.name, p.role) for p in index.ordered())
-        organisations = tuple(organisations_named(paragraphs, entities))
-    except (ValueError, IndexError, RecursionError):  # never let odd text stop the build
-        return found
+    index = name_index_for(paragraphs, entities)
+    people = tuple(PersonRef(p.name, p.role) for p in index.ordered())
+    organisations = tuple(organisations_named(paragraphs, entities))
     return replace(found, people=people, organisations=organisations)
 
 

@@ -46,10 +46,7 @@ def annotate_quotes(document: Document, found: Annotations) -> Annotations:
     index = name_index_for(document.clean.paragraphs, document.knowledge.entities)
     walk = Walk(index)
     for paragraph in document.clean.paragraphs:
-        try:
-            _read_paragraph(walk, paragraph.number, paragraph.text)
-        except (ValueError, IndexError, RecursionError):  # never let odd text stop the build
-            continue
+        _read_paragraph(walk, paragraph.number, paragraph.text)
     return replace(found, quotes=tuple(walk.quotes))
 
 
