@@ -14,6 +14,7 @@ annotators find is an exact substring of a paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,6 +33,8 @@ SAYS_ENDING = re.compile(
     r", (?:[\w'’-]+ ){0,3}(?:says?|warns?|claims?|admits?|insists?|reveals?|urges?|vows?)$"
 )
 MAX_LINE = 20_000
+LIST_ENDS = tuple('.!:;,"”')
+BARE_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}")
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,39 @@ def strip_junk_lines(text: str, rules: tuple[JunkRule, ...]) -> tuple[list[KeptL
     return kept, removed
 
 
+def _link_like(text: str) -> bool:
+    """A short line with no sentence ending: an item of a link list or a topic tag."""
+    words = text.split()
+    return len(words) <= 15 and len(text) <= 120 and not text.endswith(LIST_ENDS) and not text.startswith(QUOTE_OPENERS)
+
+
+def drop_furniture_blocks(
+    kept: list[KeptLine], removed: list[RemovedText], rules: tuple[JunkRule, ...], raw_lines: list[str]
+) -> tuple[list[KeptLine], list[RemovedText]]:
+    """Lines that are junk because of the junk line next to them.
+
+    Under a heading whose rule `opens_list` ("Related Topics"), the short unpunctuated lines
+    that follow are links or tags; above a journalist's title whose rule `names_above`
+    ("Political reporter"), a bare name is the byline's name.
+    """
+    openers = {r.name for r in rules if r.opens_list}
+    titles = {r.line for r in removed if r.whole_line and r.rule in {x.name for x in rules if x.names_above}}
+    headings = sorted(r.line for r in removed if r.whole_line and r.rule in openers)
+    prose, dropped, in_list, previous = [], [], False, 0
+    for line in kept:
+        in_list = in_list or bisect_left(headings, line.number) > bisect_right(headings, previous)
+        raw = raw_lines[line.number - 1]
+        if in_list and _link_like(line.text):
+            dropped.append(RemovedText(line.number, raw, "link or tag under a related-links heading"))
+        elif line.number + 1 in titles and BARE_NAME.fullmatch(line.text):
+            dropped.append(RemovedText(line.number, raw, "byline name"))
+        else:
+            prose.append(line)
+            in_list = False
+        previous = line.number
+    return prose, removed + dropped
+
+
 def join_wrapped_lines(kept: list[KeptLine]) -> list[KeptLine]:
     """Join lines of hard-wrapped copy back into paragraphs; other lines stay one paragraph each."""
     groups: list[list[KeptLine]] = []
@@ -172,6 +208,7 @@ def clean_text(source: SourceText, rules: tuple[JunkRule, ...]) -> CleanText:
     text = source.text if isinstance(source.text, str) else ""
     raw_lines = text.split("\n")
     kept, removed = strip_junk_lines(text, rules)
+    kept, removed = drop_furniture_blocks(kept, removed, rules, raw_lines)
     prose, teasers = drop_teasers(join_wrapped_lines(kept), raw_lines)
     paragraphs = tuple(Paragraph(i, line.number, line.text) for i, line in enumerate(prose, start=1))
     all_removed = tuple(sorted(removed + teasers, key=lambda r: (r.line, r.whole_line)))

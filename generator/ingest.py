@@ -167,7 +167,7 @@ def _read_knowledge(reading: ProjectReading) -> Knowledge:
         topics=tuple(_read_topics(reading)),
         entities=tuple(_entity(e) for e in _read_entries(reading, "entities.yaml", EntityEntry, "entities")),
         junk=tuple(
-            JunkRule(r.name, r.pattern, r.where)
+            JunkRule(r.name, r.pattern, r.where, r.opens_list, r.names_above)
             for r in _read_entries(reading, "junk.yaml", JunkRuleEntry, "rules")
         ),
         outlets=tuple(_outlet(o) for o in _read_entries(reading, "outlets.yaml", OutletEntry, "outlets")),

@@ -146,6 +146,8 @@ class JunkRule:
     name: str
     pattern: str
     where: str = "line"  # "line": the whole line is junk; "prefix": only the match at the start
+    opens_list: bool = False  # a heading of a link list: the short lines under it are junk too
+    names_above: bool = False  # a journalist's title: a bare name on the line above is a byline too
 
 
 @dataclass(frozen=True)

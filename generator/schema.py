@@ -178,6 +178,8 @@ class JunkRuleEntry(Strict):
     name: Text
     where: Literal["line", "prefix"] = "line"
     pattern: Pattern
+    opens_list: bool = False
+    names_above: bool = False
 
 
 class GlossaryEntry(Strict):

@@ -21,7 +21,10 @@ JUNK_FILE = Path(__file__).resolve().parent.parent / "content" / "junk.yaml"
 @pytest.fixture(scope="module")
 def rules() -> tuple[JunkRule, ...]:
     data = yaml.safe_load(JUNK_FILE.read_text(encoding="utf-8"))
-    return tuple(JunkRule(r["name"], r["pattern"], r.get("where", "line")) for r in data)
+    return tuple(
+        JunkRule(r["name"], r["pattern"], r.get("where", "line"), r.get("opens_list", False), r.get("names_above", False))
+        for r in data
+    )
 
 
 def assert_cleans(rules, source: str, kept: list[str], removed: list[str]) -> None:
@@ -182,3 +185,40 @@ def test_never_raises_and_stays_fast_on_odd_input(rules):
     assert time.perf_counter() - start < 1.0
     assert all(p.text for p in clean.paragraphs)
     assert clean_text(SourceText("seeds/empty.txt", ""), rules).paragraphs == ()
+
+
+def test_topic_tags_and_story_links_under_a_list_heading(rules):
+    source = "\n".join([
+        STANDFIRST,
+        PROSE,
+        "Related Topics",
+        "Immigration",
+        "France",
+        "More on this story",
+        "What happens to people who cross the Channel?",
+        "Record number of crossings in a single day",
+    ])
+    assert_cleans(rules, source, [STANDFIRST, PROSE], [
+        "Related Topics",
+        "Immigration",
+        "France",
+        "More on this story",
+        "What happens to people who cross the Channel?",
+        "Record number of crossings in a single day",
+    ])
+
+
+def test_a_list_heading_does_not_take_the_prose_after_it(rules):
+    after = "Officials in Calais said a further 40 people were rescued on Sunday."
+    source = "\n".join([STANDFIRST, "Related stories", "Boats and the law", after])
+    assert_cleans(rules, source, [STANDFIRST, after], ["Related stories", "Boats and the law"])
+
+
+def test_live_blog_byline_name_above_a_journalists_title(rules):
+    source = "\n".join([STANDFIRST, "Priya Raman", "Home affairs correspondent", PROSE])
+    assert_cleans(rules, source, [STANDFIRST, PROSE], ["Priya Raman", "Home affairs correspondent"])
+
+
+def test_a_name_without_a_title_below_stays(rules):
+    source = "\n".join([STANDFIRST, "Priya Raman", PROSE])
+    assert_cleans(rules, source, [STANDFIRST, "Priya Raman", PROSE], [])
