@@ -97,7 +97,7 @@ Rear Admiral Jim Brandt, a former navy commander, disagreed.
             "The Rear Admiral": "Jim Brandt",
             "Mr Brandt": "Jim Brandt",
             "President Macron": "Emmanuel Macron",
-            "Mr Nobody": None,
+            "Mr Nobody": "Mr Nobody",  # nobody fuller is named: the article's own form is kept
         },
     )
 

@@ -193,3 +193,23 @@ Government sources say a deal is close.
             ("The French have finally", "unnamed Government source", "named"),
         ],
     )
+
+
+def test_the_answer_after_an_interviewers_question_is_a_quote():
+    assert_quotes(
+        """
+Ministers defended the returns scheme on Monday.
+Asked whether the scheme would survive a legal challenge, "We are confident it will stand up in every court," Mr Okafor said.
+""",
+        [("We are confident it will stand up", "Mr Okafor", "named")],
+    )
+
+
+def test_a_peer_known_only_by_title_is_named_as_the_article_names_him():
+    assert_quotes(
+        """
+The court's judgment was read out in a packed courtroom on Wednesday.
+Lord Hale, the president of the court, said the minister had acted "without any lawful basis for the removals".
+""",
+        [("without any lawful basis for the removals", "Lord Hale", "named")],
+    )

@@ -90,8 +90,11 @@ class NameIndex:
         rest = words[1:]
         if len(rest) == 1:
             if words[0] in ("Sir", "Dame", "Lord", "Lady"):
-                return self._by_first_name(rest[0]) or self._by_surname(rest[0])
-            return self._by_surname(rest[0])
+                found = self._by_first_name(rest[0]) or self._by_surname(rest[0])
+            else:
+                found = self._by_surname(rest[0])
+            # Nobody fuller is named: the article's own form is the name ("Lord Reed", "Ms Okafor").
+            return found or (" ".join(words) if rest[0][:1].isupper() else None)
         return self._by_name(" ".join(rest))
 
     def _by_tail(self, words: list[str]) -> str | None:

@@ -93,8 +93,10 @@ def _read_span(
     words, offset = quote_text(text, span)
     chosen = _choose_cue(hidden, span, cues, sentence_start)
     lead_in = hidden[chosen[0].cue_end if chosen and chosen[0].cue_end <= span.open_mark else sentence_start : span.open_mark]
-    if INTERVIEWER.search(lead_in[-200:]) and not _is_adjacent_after(hidden, span, chosen):
-        return
+    if INTERVIEWER.search(lead_in[-200:]) and not (
+        _is_adjacent_after(hidden, span, chosen) and lead_in.rstrip().endswith(",")
+    ):
+        return  # the interviewer's words ("Asked about claims it was "…""), not the answer
     if chosen is not None:
         cue, speaker = chosen
         label = text[cue.cue_start : cue.cue_end].strip()
