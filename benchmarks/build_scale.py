@@ -32,7 +32,7 @@ def make_project(folder: Path, count: int) -> None:
     (folder / "seeds").mkdir()
     for n in range(count):
         text = seeds[n % len(seeds)].read_text(encoding="utf-8")
-        text = re.sub(r"\d+", lambda m: str(int(m.group()) + n), text, count=3)
+        text = re.sub(r"\d+", lambda m, shift=n: str(int(m.group()) + shift), text, count=3)
         (folder / "seeds" / f"{n:05d}_copy.txt").write_text(text, encoding="utf-8")
 
 
@@ -51,8 +51,13 @@ def main() -> int:
         generate = time.perf_counter() - start
         start = time.perf_counter()
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")],
-                                cwd=project, env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         build = time.perf_counter() - start
         if result.returncode:
             print(result.stderr[-2000:], file=sys.stderr)
@@ -60,9 +65,13 @@ def main() -> int:
         page = next((project / "site" / "articles").glob("*/index.html"))
         index = project / "site" / "search" / "search_index.json"
         print(f"articles: {len(site.articles)}")
-        print(f"generator (clean, annotate, link, render): {generate:.1f} s ({generate / args.articles * 1000:.0f} ms/article)")
+        print(
+            f"generator (clean, annotate, link, render): {generate:.1f} s ({generate / args.articles * 1000:.0f} ms/article)"
+        )
         print(f"mkdocs build, whole site: {build:.1f} s")
-        print(f"article page: {page.stat().st_size / 1024:.0f} KB; search index: {index.stat().st_size / 1024:.0f} KB")
+        print(
+            f"article page: {page.stat().st_size / 1024:.0f} KB; search index: {index.stat().st_size / 1024:.0f} KB"
+        )
     return 0
 
 

@@ -48,7 +48,9 @@ def build_articles(inputs: Inputs, cache: ArticleCache, problems: list[Problem])
         try:
             article = cache.get(source, sidecars.get(Path(source.path).name), inputs.knowledge, build_article)
         except Exception as err:  # a bug in an annotator, not in the file: report it, build the rest
-            message = f"the annotator failed on this file ({type(err).__name__}: {err}); please report it as a bug"
+            message = (
+                f"the annotator failed on this file ({type(err).__name__}: {err}); please report it as a bug"
+            )
             problems.append(Problem(source.path, 1, message))
             continue
         by_slug.setdefault(article.slug, article)

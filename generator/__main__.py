@@ -46,7 +46,10 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 
 def _annotation_text(record: dict) -> str:
-    lines = [f"{record['source']}: {record['title']}", f"  outlet {record['outlet']}, published {record['published']}"]
+    lines = [
+        f"{record['source']}: {record['title']}",
+        f"  outlet {record['outlet']}, published {record['published']}",
+    ]
     lines.append(f"  topics: {', '.join(record['topics']) or '-'}")
     lines += [f"  quote ¶{q['paragraph']} {q['speaker']}: {q['text'][:70]}" for q in record["quotes"]]
     lines += [f"  figure ¶{f['paragraph']} {f['value']} {f['unit']}: {f['text']}" for f in record["figures"]]
@@ -78,7 +81,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     for problem in site.problems:
         print(problem)
     errors = [p for p in site.problems if p.severity == "error"]
-    print(f"{len(errors)} error(s) in content/ and seeds/" if errors else "content/ and seeds/ are valid", file=sys.stderr)
+    print(
+        f"{len(errors)} error(s) in content/ and seeds/" if errors else "content/ and seeds/ are valid",
+        file=sys.stderr,
+    )
     return 1 if errors else 0
 
 
@@ -137,7 +143,10 @@ def cmd_new_article(args: argparse.Namespace) -> int:
     article = build_article(source, None, read_inputs(root).knowledge)
     slug = slugify(args.slug) if args.slug else sidecar_slug(article)
     if not slug or is_reserved_name(slug):
-        print(f"--slug {args.slug!r} gives no usable file name; use lower-case letters, digits and hyphens", file=sys.stderr)
+        print(
+            f"--slug {args.slug!r} gives no usable file name; use lower-case letters, digits and hyphens",
+            file=sys.stderr,
+        )
         return 1
     target = root / "content" / "articles" / f"{slug}.md"
     try:
@@ -160,17 +169,23 @@ def make_parser() -> argparse.ArgumentParser:
 
     annotate = add("annotate", cmd_annotate)
     annotate.add_argument("files", nargs="+", metavar="FILE", help="raw article text files")
-    annotate.add_argument("--format", choices=["json", "text"], default="text", help="output format (default: text)")
+    annotate.add_argument(
+        "--format", choices=["json", "text"], default="text", help="output format (default: text)"
+    )
     scorer = add("score", cmd_score)
     scorer.add_argument("files", nargs="*", metavar="FILE", help="seed files (default: seeds/*.txt)")
-    scorer.add_argument("--gold", default=str(find_root() / "tests" / "gold"), help="folder of gold YAML labels")
+    scorer.add_argument(
+        "--gold", default=str(find_root() / "tests" / "gold"), help="folder of gold YAML labels"
+    )
     scorer.add_argument("--quiet", action="store_true", help="print the table without the list of misses")
     add("check", cmd_check)
     build = add("build", cmd_build)
     build.add_argument("--no-strict", dest="strict", action="store_false", help="do not fail on warnings")
     build.add_argument("--site-dir", default="site", help="output folder (default: site)")
     serve = add("serve", cmd_serve)
-    serve.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    serve.add_argument(
+        "--addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)"
+    )
     export = add("export", cmd_export)
     export.add_argument("--out", required=True, help="folder to write the Markdown tree into")
     new_article = add("new-article", cmd_new_article)

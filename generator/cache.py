@@ -21,7 +21,9 @@ class ArticleCache:
         self._knowledge: Knowledge | None = None
         self._articles: dict[tuple[SourceText, Sidecar | None], Article] = {}
 
-    def get(self, source: SourceText, sidecar: Sidecar | None, knowledge: Knowledge, build: Builder) -> Article:
+    def get(
+        self, source: SourceText, sidecar: Sidecar | None, knowledge: Knowledge, build: Builder
+    ) -> Article:
         """The article for these inputs, built with `build` unless an identical build is remembered."""
         if knowledge != self._knowledge:
             self._knowledge, self._articles = knowledge, {}

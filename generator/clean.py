@@ -22,7 +22,7 @@ from .models import CleanText, JunkRule, Paragraph, RemovedText, SourceText
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 TERMINAL = tuple('.!?;"”…)')
-QUOTE_OPENERS = tuple('"“‘\'')
+QUOTE_OPENERS = tuple("\"“‘'")
 FUNCTION_WORDS = frozenset(
     "a an and as at but by for from in into of on or than that the their to which who whose with".split()
 )
@@ -82,8 +82,8 @@ def split_prefix(text: str, compiled: CompiledRules) -> tuple[str, str, str] | N
     """(rule name, junk prefix, rest) when a prefix rule matches the start of `text`."""
     for name, pattern in compiled.prefixes:
         found = pattern.match(text)
-        if found and found.end() > 0 and text[found.end():].strip():
-            return name, text[: found.end()], text[found.end():].strip()
+        if found and found.end() > 0 and text[found.end() :].strip():
+            return name, text[: found.end()], text[found.end() :].strip()
     return None
 
 
@@ -149,7 +149,12 @@ def strip_junk_lines(text: str, rules: tuple[JunkRule, ...]) -> tuple[list[KeptL
 def _link_like(text: str) -> bool:
     """A short line with no sentence ending: an item of a link list or a topic tag."""
     words = text.split()
-    return len(words) <= 15 and len(text) <= 120 and not text.endswith(LIST_ENDS) and not text.startswith(QUOTE_OPENERS)
+    return (
+        len(words) <= 15
+        and len(text) <= 120
+        and not text.endswith(LIST_ENDS)
+        and not text.startswith(QUOTE_OPENERS)
+    )
 
 
 def drop_furniture_blocks(

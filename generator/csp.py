@@ -14,7 +14,9 @@ import hashlib
 import re
 
 _ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL | re.IGNORECASE)
-_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
+_INLINE_SCRIPT = re.compile(
+    r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE
+)
 _HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
 _DATA_TYPES = ("application/json", "application/ld+json", "text/template")
 

@@ -44,7 +44,12 @@ def export_site(site: Site, root: Path, out: Path) -> int:
     content = root / "content"
     for path in sorted(content.rglob("*")):
         rel = path.relative_to(content).as_posix()
-        if path.is_file() and rel not in generated and not rel.endswith(HAND_WRITTEN_SKIP) and not _is_sidecar(rel):
+        if (
+            path.is_file()
+            and rel not in generated
+            and not rel.endswith(HAND_WRITTEN_SKIP)
+            and not _is_sidecar(rel)
+        ):
             write_atomic(out / rel, path.read_bytes())
             copied += 1
     return len(site.pages) + copied

@@ -33,8 +33,8 @@ from .models import (
 from .project_files import ProjectReading, read_source  # noqa: F401 (the CLI reads one file with it)
 from .schema import (
     EntityEntry,
-    JunkRuleEntry,
     GlossaryEntry,
+    JunkRuleEntry,
     OutletEntry,
     SidecarFront,
     TermFront,

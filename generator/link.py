@@ -24,12 +24,16 @@ def cross_link(articles: tuple[Article, ...], topics: tuple[TopicDef, ...]) -> S
     topic_links = tuple(
         TopicLinks(
             topic=t.slug,
-            articles=tuple(sorted((a.slug for a in articles if t.slug in a.topic_slugs), key=order.__getitem__)),
+            articles=tuple(
+                sorted((a.slug for a in articles if t.slug in a.topic_slugs), key=order.__getitem__)
+            ),
             related=_related_topics(t, co_occurrence, {d.slug for d in topics}),
         )
         for t in topics
     )
-    related = tuple((a.slug, _related_articles(a, articles, order)) for a in sorted(articles, key=lambda a: a.slug))
+    related = tuple(
+        (a.slug, _related_articles(a, articles, order)) for a in sorted(articles, key=lambda a: a.slug)
+    )
     return SiteIndex(articles_by_date=newest, topics=topic_links, related_articles=related)
 
 
@@ -67,7 +71,9 @@ def _related_topics(topic: TopicDef, co_occurrence: Counter, known: set[str]) ->
     return tuple(chosen)
 
 
-def _related_articles(article: Article, articles: tuple[Article, ...], order: dict[str, int]) -> tuple[str, ...]:
+def _related_articles(
+    article: Article, articles: tuple[Article, ...], order: dict[str, int]
+) -> tuple[str, ...]:
     """Other articles sharing the most topics (Jaccard), nearest in date order on ties."""
     mine = set(article.topic_slugs)
     scored = []

@@ -65,7 +65,9 @@ def contributor_markdown(text: str) -> Markdown:
     A line that is nothing but an HTML comment (`<!-- material/tags -->`) is inert and kept.
     """
     text = _CONTROL.sub("", text)
-    text = "\n".join(line if _COMMENT_LINE.fullmatch(line) else _escape_html(line) for line in text.split("\n"))
+    text = "\n".join(
+        line if _COMMENT_LINE.fullmatch(line) else _escape_html(line) for line in text.split("\n")
+    )
     text = _LINK.sub(_disarm_link, text)
     text = _REFERENCE.sub(_disarm_reference, text)
     text = _ATTR_LIST.sub(lambda m: "\\" + m.group(0), text)

@@ -54,7 +54,9 @@ def on_files(files: Files, config) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, path, content=text))
-    for stale in [f for f in files if f.src_uri.startswith(("articles/", "topics/")) and f.src_uri not in pages]:
+    for stale in [
+        f for f in files if f.src_uri.startswith(("articles/", "topics/")) and f.src_uri not in pages
+    ]:
         if stale.src_uri.endswith(".md"):
             files.remove(stale)  # a sidecar or topic file that produced no page: never shown raw
     _last_good.clear()
@@ -101,7 +103,9 @@ def build_into(root: Path, site_dir: Path, strict: bool = True) -> int:
     partial = site_dir.with_name(f".{site_dir.name}.partial")
     previous = site_dir.with_name(f".{site_dir.name}.previous")
     shutil.rmtree(partial, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(partial)] + (["--strict"] if strict else [])
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(partial)] + (
+        ["--strict"] if strict else []
+    )
     status = subprocess.call(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     if status != 0:
         shutil.rmtree(partial, ignore_errors=True)

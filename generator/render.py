@@ -18,8 +18,8 @@ from .models import Article, GlossaryTerm, Knowledge, Page, SiteIndex, TopicDef
 from .views import (
     EXCERPTS_PER_ARTICLE,
     Cited,
-    abbreviations,
     TopicEntry,
+    abbreviations,
     article_href,
     articles_newest_first,
     by_slug,
@@ -53,7 +53,9 @@ def join_markdown(items: object, separator: str = "") -> Markdown:
     return Markdown(separator.join(finalize(item) for item in items))
 
 
-def render_site(articles: tuple[Article, ...], knowledge: Knowledge, index: SiteIndex, home: str) -> tuple[Page, ...]:
+def render_site(
+    articles: tuple[Article, ...], knowledge: Knowledge, index: SiteIndex, home: str
+) -> tuple[Page, ...]:
     """Every page of the site, sorted by path."""
     env = make_environment()
     topics = knowledge.topics
@@ -64,7 +66,9 @@ def render_site(articles: tuple[Article, ...], knowledge: Knowledge, index: Site
         render_topics_index(env, topics, index),
         render_glossary(env, knowledge.glossary),
     ]
-    pages += [render_article(env, a, topic_map, index, by_slug(articles), knowledge.glossary) for a in articles]
+    pages += [
+        render_article(env, a, topic_map, index, by_slug(articles), knowledge.glossary) for a in articles
+    ]
     pages += [render_topic(env, t, topic_map, index, by_slug(articles)) for t in topics]
     return tuple(sorted(pages, key=lambda p: p.path))
 
@@ -96,7 +100,11 @@ def render_article(
         article=article,
         found=found,
         date=date_label(found.published.value),
-        topics=[link(topics[t].title, topic_href(t, from_dir="articles")) for t in article.topic_slugs if t in topics],
+        topics=[
+            link(topics[t].title, topic_href(t, from_dir="articles"))
+            for t in article.topic_slugs
+            if t in topics
+        ],
         figures=[(figure_label(f), f) for f in found.figures],
         related=related,
         abbreviations=abbreviations(article, glossary),
@@ -121,7 +129,9 @@ def render_topic(
         entries=entries,
         quotes=[q for e in entries for q in e.quotes],
         figures=[f for e in entries for f in e.figures],
-        related=[link(topics[r].title, topic_href(r)) for r in index.for_topic(topic.slug).related if r in topics],
+        related=[
+            link(topics[r].title, topic_href(r)) for r in index.for_topic(topic.slug).related if r in topics
+        ],
     )
     return Page(f"topics/{topic.slug}.md", text, topic.path)
 
@@ -137,16 +147,29 @@ def _topic_entry(article: Article, topic: str, topics: dict[str, TopicDef]) -> T
 
     return TopicEntry(
         article=dated(article, topics, "topics"),
-        excerpts=tuple(Cited(e.excerpt, e, href(e.paragraph), article.title) for e in match.evidence[:EXCERPTS_PER_ARTICLE]),
-        quotes=tuple(Cited(q.text, q, href(q.paragraph), article.title) for q in found.quotes if q.paragraph in paragraphs),
+        excerpts=tuple(
+            Cited(e.excerpt, e, href(e.paragraph), article.title)
+            for e in match.evidence[:EXCERPTS_PER_ARTICLE]
+        ),
+        quotes=tuple(
+            Cited(q.text, q, href(q.paragraph), article.title)
+            for q in found.quotes
+            if q.paragraph in paragraphs
+        ),
         figures=tuple(
-            Cited(figure_label(f), f, href(f.paragraph), article.title) for f in found.figures if f.paragraph in paragraphs
+            Cited(figure_label(f), f, href(f.paragraph), article.title)
+            for f in found.figures
+            if f.paragraph in paragraphs
         ),
     )
 
 
 def render_home(
-    env: jinja2.Environment, articles: tuple[Article, ...], topics: tuple[TopicDef, ...], index: SiteIndex, home: str
+    env: jinja2.Environment,
+    articles: tuple[Article, ...],
+    topics: tuple[TopicDef, ...],
+    index: SiteIndex,
+    home: str,
 ) -> Page:
     """The home page: the hand-written intro, the topics, and the latest articles."""
     topic_map = {t.slug: t for t in topics}
@@ -154,7 +177,10 @@ def render_home(
     text = env.get_template("home.md.j2").render(
         front=front_matter(title="Home"),
         intro=contributor_markdown(home),
-        topics=[(link(t.title, topic_href(t.slug, from_dir="")), t, len(index.for_topic(t.slug).articles)) for t in topics],
+        topics=[
+            (link(t.title, topic_href(t.slug, from_dir="")), t, len(index.for_topic(t.slug).articles))
+            for t in topics
+        ],
         latest=[dated(a, topic_map, "") for a in latest],
         article_count=len(articles),
     )

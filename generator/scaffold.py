@@ -38,7 +38,9 @@ def sidecar_text(article: Article) -> str:
         "basis": _basis(article),
         "review": [f for f in REVIEWED_FIELDS if getattr(found, f).value is not None] or None,
     }
-    front = yaml.safe_dump({k: v for k, v in meta.items() if v is not None}, sort_keys=False, allow_unicode=True, width=100)
+    front = yaml.safe_dump(
+        {k: v for k, v in meta.items() if v is not None}, sort_keys=False, allow_unicode=True, width=100
+    )
     header = (
         "# Scaffolded by `python -m generator new-article`. Every field listed under `review:` was inferred\n"
         "# by the annotator: check it against the text, correct it, then remove it from `review:`.\n"
@@ -48,7 +50,11 @@ def sidecar_text(article: Article) -> str:
 
 def _basis(article: Article) -> str | None:
     found = article.annotations
-    parts = [f"{name}: {value.basis}" for name, value in (("Outlet", found.outlet), ("Date", found.published)) if value.basis]
+    parts = [
+        f"{name}: {value.basis}"
+        for name, value in (("Outlet", found.outlet), ("Date", found.published))
+        if value.basis
+    ]
     return "; ".join(parts) or None
 
 

@@ -35,7 +35,7 @@ _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 def _date_as_text(value: Any) -> Any:
     """YAML reads `2021-11-25` as a date and `2025` as a number; both are dates written the usual way."""
     if isinstance(value, dt.datetime):
-        raise ValueError("give the date without a time: YYYY, YYYY-MM or YYYY-MM-DD")  # noqa: TRY004 (pydantic)
+        raise ValueError("give the date without a time: YYYY, YYYY-MM or YYYY-MM-DD")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, ImpossibleDate):
@@ -43,7 +43,7 @@ def _date_as_text(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, (bool, float)):
-        raise ValueError(f"`{value}` is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")  # noqa: TRY004
+        raise ValueError(f"`{value}` is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
     return value
 
 
@@ -194,7 +194,9 @@ class GlossaryEntry(Strict):
     def _no_brackets(cls, value: Any) -> Any:
         for text in value if isinstance(value, list) else [value]:
             if any(ch in text for ch in "[]\n"):
-                raise ValueError(f"`{text}` may not contain [ or ] or a line break; write the term as it appears")
+                raise ValueError(
+                    f"`{text}` may not contain [ or ] or a line break; write the term as it appears"
+                )
         return value
 
     @property

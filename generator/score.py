@@ -68,7 +68,9 @@ class Scorecard:
 
 def load_gold(folder: Path) -> dict[str, dict]:
     """Gold labels keyed by seed file name."""
-    return {g["seed"]: g for g in (yaml.safe_load(p.read_text("utf-8")) for p in sorted(folder.glob("*.yaml")))}
+    return {
+        g["seed"]: g for g in (yaml.safe_load(p.read_text("utf-8")) for p in sorted(folder.glob("*.yaml")))
+    }
 
 
 def score(records: list[dict], gold: dict[str, dict], texts: dict[str, str]) -> Scorecard:
@@ -111,7 +113,9 @@ def _score_figures(card: Scorecard, found: list[dict], expected: list[dict], tex
     unused = list(found)
     for want in expected:
         match = next((f for f in unused if _same_figure(f, want, text)), None)
-        card.figure_recall.add(match is not None, f"{name}: figure not found: {want['value']} in {want['phrase']!r}")
+        card.figure_recall.add(
+            match is not None, f"{name}: figure not found: {want['value']} in {want['phrase']!r}"
+        )
         if match is not None:
             unused.remove(match)
 
@@ -137,7 +141,9 @@ def _find_all(text: str, needle: str) -> list[int]:
     return found
 
 
-def _score_topics(card: Scorecard, found: list[str], expected: list[str], mentions: list[str], name: str) -> None:
+def _score_topics(
+    card: Scorecard, found: list[str], expected: list[str], mentions: list[str], name: str
+) -> None:
     for topic in found:
         if topic not in mentions:
             card.topic_precision.add(topic in expected, f"{name}: topic {topic} predicted, not in gold")
@@ -157,7 +163,14 @@ def format_scorecard(card: Scorecard, *, misses: bool = True) -> str:
     lines = [f"{'measure':<18} {'value':>6}  {'count':>7}"]
     lines += [f"{name:<18} {value:>6.3f}  {count:>7}" for name, value, count in card.rows()]
     if misses:
-        for measure in (card.quote_recall, card.speaker_accuracy, card.figure_recall, card.topic_precision,
-                        card.topic_recall, card.junk_precision, card.junk_recall):
+        for measure in (
+            card.quote_recall,
+            card.speaker_accuracy,
+            card.figure_recall,
+            card.topic_precision,
+            card.topic_recall,
+            card.junk_precision,
+            card.junk_recall,
+        ):
             lines += [f"  - {m}" for m in measure.misses]
     return "\n".join(lines)

@@ -54,9 +54,7 @@ def prose_warning(article: Article) -> Problem | None:
             'the page lists them under "Removed from the source text"'
         )
     else:
-        message = (
-            f"no paragraph of prose (none has {PROSE_WORDS} words or more); check that the file holds the article"
-        )
+        message = f"no paragraph of prose (none has {PROSE_WORDS} words or more); check that the file holds the article"
     return Problem(article.source.path, 1, message, severity="warning")
 
 

@@ -79,7 +79,9 @@ def _duplicate_slugs(inputs: Inputs) -> list[Problem]:
     for slug, path in sorted(owners, key=lambda owner: (owner[1].startswith(SEEDS), owner[1])):
         if slug in first:  # sidecars sort first: the file to rename is the sidecar, if there is one
             renamed, other = (first[slug], path) if not first[slug].startswith(SEEDS) else (path, first[slug])
-            message = f"slug `{slug}` is also the slug of {other}{_lookalike(renamed, other)}; rename this file"
+            message = (
+                f"slug `{slug}` is also the slug of {other}{_lookalike(renamed, other)}; rename this file"
+            )
             problems.append(Problem(renamed, 1, message))
         first.setdefault(slug, path)
     return problems

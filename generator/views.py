@@ -7,21 +7,18 @@ generator-made link targets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .mdtext import Markdown, link
-import re
-
 from .models import Article, Figure, GlossaryTerm, SiteIndex, TopicDef
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = ("January February March April May June July August September October November December").split()
 EXCERPTS_PER_ARTICLE = 3
 
 
 def date_label(published: str | None) -> str:
-    """"2021-11" -> "November 2021"; "2021-11-25" -> "25 November 2021"; None -> "date unknown"."""
+    """ "2021-11" -> "November 2021"; "2021-11-25" -> "25 November 2021"; None -> "date unknown"."""
     if not published:
         return "date unknown"
     parts = published.split("-")
@@ -98,7 +95,9 @@ def dated(article: Article, topics: dict[str, TopicDef], from_dir: str) -> Dated
         outlet=found.outlet.value or "outlet unknown",
         date=date_label(found.published.value),
         topics=tuple(
-            link(topics[t].title, topic_href(t, from_dir=from_dir)) for t in article.topic_slugs if t in topics
+            link(topics[t].title, topic_href(t, from_dir=from_dir))
+            for t in article.topic_slugs
+            if t in topics
         ),
     )
 

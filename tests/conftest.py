@@ -18,7 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--update-goldens", action="store_true", help="rewrite tests/golden/ from the current output, for review"
+        "--update-goldens",
+        action="store_true",
+        help="rewrite tests/golden/ from the current output, for review",
     )
 
 

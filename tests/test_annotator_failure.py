@@ -10,7 +10,9 @@ import generator
 from generator import article as article_module
 
 
-def test_an_annotator_crash_is_reported_and_the_other_pages_build(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_annotator_crash_is_reported_and_the_other_pages_build(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = article_module.build_article
 
     def flaky(source, sidecar, knowledge):

@@ -37,8 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, run_mkdocs_build
 
+from conftest import copy_project, run_mkdocs_build
 from generator import build_site
 from generator.textfile import MAX_BYTES, MAX_LINE_CHARS
 

@@ -77,7 +77,12 @@ def test_removed_lines_box_opens(page: Page, site_url: str) -> None:
 
 def test_pages_run_under_their_content_security_policy(page: Page, site_url: str) -> None:
     violations: list[str] = []
-    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     for path in ("/", "/articles/", "/topics/offshoring/", "/glossary/", "/about/"):
         page.goto(site_url + path)
         expect(page.locator("article h1")).to_be_visible()

@@ -12,11 +12,13 @@ import pytest
 from generator.__main__ import make_parser
 from generator.models import TOPIC_SLUGS
 
-COMMANDS = sorted(make_parser()._subparsers._group_actions[0].choices)  # noqa: SLF001
+COMMANDS = sorted(make_parser()._subparsers._group_actions[0].choices)
 
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=root, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=root, capture_output=True, text=True
+    )
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -31,7 +33,7 @@ def test_annotate_json_shape(root: Path, tmp_path: Path) -> None:
     unseen.write_text(
         "Two people have died trying to cross the Channel, French authorities said on Sunday.\n"
         "\n"
-        "\"We cannot go on watching people drown on our doorstep,\" said Marie Dupont, a volunteer "
+        '"We cannot go on watching people drown on our doorstep," said Marie Dupont, a volunteer '
         "with a rescue charity in Calais.\n",
         encoding="utf-8",
     )
@@ -41,8 +43,19 @@ def test_annotate_json_shape(root: Path, tmp_path: Path) -> None:
     records = json.loads(result.stdout)
     assert len(records) == len(seeds) + 1
     for record in records:
-        assert {"source", "slug", "title", "outlet", "published", "topics", "boilerplate", "quotes", "figures",
-                "people", "organisations"} <= set(record)
+        assert {
+            "source",
+            "slug",
+            "title",
+            "outlet",
+            "published",
+            "topics",
+            "boilerplate",
+            "quotes",
+            "figures",
+            "people",
+            "organisations",
+        } <= set(record)
         assert set(record["topics"]) <= set(TOPIC_SLUGS)
         assert record["published"] is None or len(record["published"]) in (4, 7, 10)
         for quote in record["quotes"]:

@@ -26,12 +26,17 @@ French police stopped a further three boats leaving beaches near Calais, officia
 
 
 def generator(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=project, capture_output=True, text=True
+    )
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -44,7 +49,9 @@ def project(root: Path, tmp_path: Path) -> Path:
 def test_add_scaffold_edit_check_and_publish(project: Path) -> None:
     (project / "seeds" / "950_interceptions.txt").write_text(NEW_ARTICLE, encoding="utf-8")
 
-    scaffold = generator(project, "new-article", "seeds/950_interceptions.txt", "--slug", "interceptions-2025")
+    scaffold = generator(
+        project, "new-article", "seeds/950_interceptions.txt", "--slug", "interceptions-2025"
+    )
     assert scaffold.returncode == 0, scaffold.stderr
     sidecar = project / "content" / "articles" / "interceptions-2025.md"
     assert scaffold.stdout.strip() == "content/articles/interceptions-2025.md"
@@ -53,8 +60,11 @@ def test_add_scaffold_edit_check_and_publish(project: Path) -> None:
 
     # The contributor corrects the title and marks it checked, as they would in an editor.
     lines = text.splitlines()
-    lines = [("title: Four boats intercepted as French police stop three more" if ln.startswith("title:") else ln)
-             for ln in lines if ln != "- title"]
+    lines = [
+        ("title: Four boats intercepted as French police stop three more" if ln.startswith("title:") else ln)
+        for ln in lines
+        if ln != "- title"
+    ]
     sidecar.write_text("\n".join(lines) + "\n", encoding="utf-8")
     check = generator(project, "check")
     assert check.returncode == 0, check.stdout + check.stderr
@@ -62,11 +72,15 @@ def test_add_scaffold_edit_check_and_publish(project: Path) -> None:
     before = fingerprint(project / "seeds") | fingerprint(project / "content")
     result = run_mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr[-3000:]
-    assert before == fingerprint(project / "seeds") | fingerprint(project / "content"), "the build wrote into sources"
+    assert before == fingerprint(project / "seeds") | fingerprint(project / "content"), (
+        "the build wrote into sources"
+    )
 
     page = project / "site" / "articles" / "interceptions-2025" / "index.html"
     html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    assert "Four boats intercepted as French police stop three more" in html.select_one("article h1").get_text()
+    assert (
+        "Four boats intercepted as French police stop three more" in html.select_one("article h1").get_text()
+    )
     speakers = [row.find("td").get_text(strip=True) for row in html.select("article table tbody tr")]
     assert "Yvette Cooper" in speakers
     removed = html.select_one("article details").get_text()
@@ -96,8 +110,7 @@ EDIT_TARGETS = {
     "about/index.html": "content/about.md",
     "glossary/index.html": "content/glossary.yaml",
     "topics/offshoring/index.html": "content/topics/offshoring.md",
-    "articles/uk-france-one-for-one-returns-pilot-2025/index.html":
-        "content/articles/uk-france-one-for-one-returns-pilot-2025.md",
+    "articles/uk-france-one-for-one-returns-pilot-2025/index.html": "content/articles/uk-france-one-for-one-returns-pilot-2025.md",
 }
 
 

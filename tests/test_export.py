@@ -13,7 +13,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
 from generator.models import TOPIC_SLUGS
@@ -21,7 +20,10 @@ from generator.models import TOPIC_SLUGS
 
 def export(root: Path, out: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "generator", "export", "--out", str(out)], cwd=root, capture_output=True, text=True
+        [sys.executable, "-m", "generator", "export", "--out", str(out)],
+        cwd=root,
+        capture_output=True,
+        text=True,
     )
 
 

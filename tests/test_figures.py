@@ -31,23 +31,31 @@ def assert_figures(source: str, expected: list[tuple[float, str]]) -> None:
 
 COUNTS = [
     ("More than 1,200 people crossed the Channel in small boats on Saturday.", [(1200, "people")]),
-    ("Some 412 migrants made the crossing in eight boats, Home Office figures show.",
-     [(412, "migrants"), (8, "boats")]),
+    (
+        "Some 412 migrants made the crossing in eight boats, Home Office figures show.",
+        [(412, "migrants"), (8, "boats")],
+    ),
     ("Border Force picked up 58 people from three dinghies off Dover.", [(58, "people"), (3, "boats")]),
     ("Twenty-seven people drowned when their boat deflated.", [(27, "deaths")]),
     ("At least 12 people, including six children, died off Boulogne.", [(12, "deaths"), (6, "children")]),
     ("The French coastguard said two migrants died overnight.", [(2, "deaths")]),
     ("Police have charged the deaths of 31 people to the gang.", [(31, "deaths")]),
     ("France has stopped 20,000 would-be crossers this year.", [(20000, "would-be")]),
-    ("Small-boat arrivals continue.\nThe year's total stands at 10,448, the PA news agency said.",
-     [(10448, "people")]),
-    ("The backlog stands at 90,686 cases, down from a peak of 175,457.",
-     [(90686, "cases"), (175457, "cases")]),
+    (
+        "Small-boat arrivals continue.\nThe year's total stands at 10,448, the PA news agency said.",
+        [(10448, "people")],
+    ),
+    (
+        "The backlog stands at 90,686 cases, down from a peak of 175,457.",
+        [(90686, "cases"), (175457, "cases")],
+    ),
     ("Between 50 and 60 boats were launched from beaches near Calais.", [(50, "boats"), (60, "boats")]),
     ("There were 20 Albanians and 15 Iranians among those detained.", [(20, "Albanians"), (15, "Iranians")]),
     ("Some 2,000 Border Force officers were redeployed.", [(2000, "officers")]),
-    ("The Home Office has housed 51,000 asylum seekers in 400 hotels.",
-     [(51000, "asylum seekers"), (400, "hotels")]),
+    (
+        "The Home Office has housed 51,000 asylum seekers in 400 hotels.",
+        [(51000, "asylum seekers"), (400, "hotels")],
+    ),
     ("Officials opened two facilities in Albania last year.", [(2, "facilities")]),
     ("A fourth suspect has been detained by Belgian police.", [(4, "suspects")]),
     ("He was the ninth person to die in the Channel this year.", [(9, "people")]),
@@ -123,9 +131,7 @@ def test_not_figures(source: str) -> None:
 
 
 def test_one_person_breakdown_adds_no_figures() -> None:
-    assert_figures(
-        "One person died in hospital while the other person died at the scene.", []
-    )
+    assert_figures("One person died in hospital while the other person died at the scene.", [])
 
 
 def test_text_carries_qualifier_and_unit() -> None:
@@ -152,8 +158,24 @@ def test_text_is_always_a_substring_of_its_paragraph() -> None:
         assert figure.text in paragraphs[figure.paragraph - 1]
 
 
-PIECES = [*"0123456789 ,.%£$€-–:/()abmkAMPp\n\"'’", "one", "two", "fifth", "a ", "the ", "million",
-          "times", "March", " people", " died", "of ", "in ", "per cent", "-member", "2021"]
+PIECES = [
+    *"0123456789 ,.%£$€-–:/()abmkAMPp\n\"'’",
+    "one",
+    "two",
+    "fifth",
+    "a ",
+    "the ",
+    "million",
+    "times",
+    "March",
+    " people",
+    " died",
+    "of ",
+    "in ",
+    "per cent",
+    "-member",
+    "2021",
+]
 
 
 @settings(max_examples=300, deadline=None)

@@ -40,4 +40,6 @@ def test_every_page_has_a_golden_file(pages: dict[str, str], update_goldens: boo
 def test_page_matches_golden(path: str, pages: dict[str, str]) -> None:
     assert path in pages, f"{path} is no longer generated"
     expected = (GOLDEN / path).read_text(encoding="utf-8")
-    assert pages[path] == expected, f"{path} differs from its golden file; run `pytest --update-goldens` to review"
+    assert pages[path] == expected, (
+        f"{path} differs from its golden file; run `pytest --update-goldens` to review"
+    )

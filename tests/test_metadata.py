@@ -10,7 +10,16 @@ import yaml
 from generator.annotate.document import Document
 from generator.annotate.metadata import annotate_metadata, shorten_title
 from generator.models import (
-    Annotations, CleanText, Entity, Knowledge, Outlet, OutletSignal, Paragraph, RemovedText, Role, SourceText,
+    Annotations,
+    CleanText,
+    Entity,
+    Knowledge,
+    Outlet,
+    OutletSignal,
+    Paragraph,
+    RemovedText,
+    Role,
+    SourceText,
 )
 
 OUTLETS_FILE = Path(__file__).resolve().parent.parent / "content" / "outlets.yaml"
@@ -25,25 +34,35 @@ ENTITIES = (
 @pytest.fixture(scope="module")
 def outlets() -> tuple[Outlet, ...]:
     data = yaml.safe_load(OUTLETS_FILE.read_text(encoding="utf-8"))
-    return tuple(Outlet(o["name"], tuple(OutletSignal(s["pattern"], float(s["weight"])) for s in o["signals"]))
-                 for o in data)
+    return tuple(
+        Outlet(o["name"], tuple(OutletSignal(s["pattern"], float(s["weight"])) for s in o["signals"]))
+        for o in data
+    )
 
 
 def annotate(outlets, paragraphs: list[str], junk: list[str] = (), entities=ENTITIES) -> Annotations:
     """Run the metadata annotator on paragraphs (and junk lines already taken out)."""
     numbered = tuple(Paragraph(i, i, text) for i, text in enumerate(paragraphs, start=1))
     removed = tuple(RemovedText(100 + i, text, "test") for i, text in enumerate(junk))
-    document = Document(SourceText("seeds/t.txt", "\n".join(paragraphs)), CleanText(numbered, removed),
-                        Knowledge(entities=entities, outlets=outlets))
+    document = Document(
+        SourceText("seeds/t.txt", "\n".join(paragraphs)),
+        CleanText(numbered, removed),
+        Knowledge(entities=entities, outlets=outlets),
+    )
     return annotate_metadata(document, Annotations())
 
 
 def test_title_and_summary_come_from_the_standfirst(outlets):
-    standfirst = ("Ministers will set out plans on Tuesday to house asylum seekers in former military sites "
-                  "across England, the Home Office has confirmed. Charities oppose the move.")
+    standfirst = (
+        "Ministers will set out plans on Tuesday to house asylum seekers in former military sites "
+        "across England, the Home Office has confirmed. Charities oppose the move."
+    )
     found = annotate(outlets, [standfirst, "Other prose."])
     assert found.summary == standfirst
-    assert found.title.value == "Ministers will set out plans on Tuesday to house asylum seekers in former military sites"
+    assert (
+        found.title.value
+        == "Ministers will set out plans on Tuesday to house asylum seekers in former military sites"
+    )
     assert len(found.title.value) <= 90 and found.title.inferred
 
 
@@ -52,15 +71,24 @@ def test_short_titles_lose_only_the_full_stop():
     assert shorten_title("word " * 40).count("word") == 18
 
 
-@pytest.mark.parametrize("paragraphs, junk, outlet", [
-    (["The Mirror understands the talks stalled last week."], [], "Daily Mirror"),
-    (["Officials had hoped to finish in May, sources have told the Daily Express."], [], "Daily Express"),
-    (["The minister told Sky News the plan would work."],
-     ["Please use Chrome browser for a more accessible video player"], "Sky News"),
-    (["Crossings rose again overnight."], ["Here is the front page of tomorrow's Daily Telegraph."],
-     "The Telegraph"),
-    (["LONDON (Reuters) - Britain said on Monday it would double patrols."], [], "Reuters"),
-])
+@pytest.mark.parametrize(
+    "paragraphs, junk, outlet",
+    [
+        (["The Mirror understands the talks stalled last week."], [], "Daily Mirror"),
+        (["Officials had hoped to finish in May, sources have told the Daily Express."], [], "Daily Express"),
+        (
+            ["The minister told Sky News the plan would work."],
+            ["Please use Chrome browser for a more accessible video player"],
+            "Sky News",
+        ),
+        (
+            ["Crossings rose again overnight."],
+            ["Here is the front page of tomorrow's Daily Telegraph."],
+            "The Telegraph",
+        ),
+        (["LONDON (Reuters) - Britain said on Monday it would double patrols."], [], "Reuters"),
+    ],
+)
 def test_outlet_from_self_references_and_furniture(outlets, paragraphs, junk, outlet):
     found = annotate(outlets, paragraphs, junk)
     assert found.outlet.value == outlet
@@ -68,17 +96,22 @@ def test_outlet_from_self_references_and_furniture(outlets, paragraphs, junk, ou
 
 
 def test_citing_another_outlet_is_not_a_self_reference(outlets):
-    found = annotate(outlets, [
-        "A Home Office source told the Financial Times the deal was close.",
-        "Speaking to GB News, the minister said more boats would be stopped.",
-        "According to the Times, three countries have been approached.",
-        "The minister told Sky News the numbers were falling.",
-    ])
+    found = annotate(
+        outlets,
+        [
+            "A Home Office source told the Financial Times the deal was close.",
+            "Speaking to GB News, the minister said more boats would be stopped.",
+            "According to the Times, three countries have been approached.",
+            "The minister told Sky News the numbers were falling.",
+        ],
+    )
     assert found.outlet.value is None
 
 
 def test_period_from_a_running_total_with_a_named_year(outlets):
-    found = annotate(outlets, ["Arrivals so far in 2032 stand at 9,100, up from 7,000 at this point in 2031."])
+    found = annotate(
+        outlets, ["Arrivals so far in 2032 stand at 9,100, up from 7,000 at this point in 2031."]
+    )
     assert found.published.value == "2032"
     assert "so far in 2032" in found.published.basis
 
@@ -89,19 +122,25 @@ def test_period_from_a_comparison_with_the_year_before(outlets):
 
 
 def test_month_when_a_dated_day_belongs_to_this_years_total(outlets):
-    found = annotate(outlets, [
-        "Crossings so far in 2032 have already passed 4,000.",
-        "The busiest day so far this year was on April 14, when 600 people arrived.",
-        "Last year the same mark was passed on June 2.",
-    ])
+    found = annotate(
+        outlets,
+        [
+            "Crossings so far in 2032 have already passed 4,000.",
+            "The busiest day so far this year was on April 14, when 600 people arrived.",
+            "Last year the same mark was passed on June 2.",
+        ],
+    )
     assert found.published.value == "2032-04"
 
 
 def test_office_holders_named_with_their_roles_pin_the_year(outlets):
-    found = annotate(outlets, [
-        "Home Secretary Ada Marsh met Tom Reyes, the French interior minister, in Calais.",
-        "Former Home Secretary Ian Vale criticised the plan.",
-    ])
+    found = annotate(
+        outlets,
+        [
+            "Home Secretary Ada Marsh met Tom Reyes, the French interior minister, in Calais.",
+            "Former Home Secretary Ian Vale criticised the plan.",
+        ],
+    )
     assert found.published.value == "2032"
     assert "Ada Marsh named as Home Secretary" in found.published.basis
     assert "Ian Vale" not in found.published.basis

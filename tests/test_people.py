@@ -8,7 +8,9 @@ from generator.annotate.people import annotate_people
 from generator.models import Annotations, CleanText, Entity, Knowledge, Paragraph, PersonRef, Role, SourceText
 
 ENTITIES = (
-    Entity("Emmanuel Macron", "person", ("President Macron", "Macron"), (Role("French President", "2017-05-14"),)),
+    Entity(
+        "Emmanuel Macron", "person", ("President Macron", "Macron"), (Role("French President", "2017-05-14"),)
+    ),
     Entity("Keir Starmer", "person", ("Sir Keir",), (Role("Prime Minister", "2024-07-05"),)),
     Entity("European Union", "organisation", ("EU",)),
     Entity("Labour Party", "organisation", ("Labour",)),
@@ -25,7 +27,9 @@ def paragraphs_of(source: str) -> tuple[Paragraph, ...]:
 
 
 def annotate(source: str) -> Annotations:
-    document = Document(SourceText("t.txt", source), CleanText(paragraphs_of(source), ()), Knowledge(entities=ENTITIES))
+    document = Document(
+        SourceText("t.txt", source), CleanText(paragraphs_of(source), ()), Knowledge(entities=ENTITIES)
+    )
     return annotate_people(document, Annotations())
 
 

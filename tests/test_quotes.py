@@ -12,8 +12,12 @@ from generator.annotate.quotes import annotate_quotes
 from generator.models import Annotations, CleanText, Entity, Knowledge, Paragraph, Role, SourceText
 
 ENTITIES = (
-    Entity("Keir Starmer", "person", ("Sir Keir", "Sir Keir Starmer"), (Role("Prime Minister", "2024-07-05"),)),
-    Entity("Emmanuel Macron", "person", ("President Macron", "Macron"), (Role("French President", "2017-05-14"),)),
+    Entity(
+        "Keir Starmer", "person", ("Sir Keir", "Sir Keir Starmer"), (Role("Prime Minister", "2024-07-05"),)
+    ),
+    Entity(
+        "Emmanuel Macron", "person", ("President Macron", "Macron"), (Role("French President", "2017-05-14"),)
+    ),
     Entity("Shabana Mahmood", "person", ("Ms Mahmood",), (Role("Home Secretary", "2025-09-05"),)),
     Entity("Home Office", "organisation", ("UK Home Office",)),
     Entity("Number 10", "organisation", ("No 10",)),
@@ -170,12 +174,14 @@ Mr Smith said the town was "at breaking point after years of neglect by Westmins
 
 
 def test_cut_off_quote_is_bounded_to_its_paragraph():
-    found = annotate('Mr Smith said: "We will keep going until every one of these gangs is\nRead more about this story')
+    found = annotate(
+        'Mr Smith said: "We will keep going until every one of these gangs is\nRead more about this story'
+    )
     assert [q.text for q in found.quotes] == ["We will keep going until every one of these gangs is"]
 
 
 def test_never_raises_on_odd_text():
-    for source in ["", '"', '“”“', "\x00\x01 said: “" + "x " * 5000, "said said said “a b c d e f g”"]:
+    for source in ["", '"', "“”“", "\x00\x01 said: “" + "x " * 5000, "said said said “a b c d e f g”"]:
         annotate(source)
 
 

@@ -47,8 +47,10 @@ class Server:
         self.log = log
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            stdout=log.open("w"), stderr=subprocess.STDOUT,
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
         )
 
     def builds(self) -> int:
@@ -88,7 +90,11 @@ def test_a_broken_sidecar_shows_its_error_and_the_last_good_page_stays(server: t
     project, running = server
     sidecar = project / SIDECAR
     sidecar.write_text(sidecar.read_text(encoding="utf-8").replace("title:", "titel:"), encoding="utf-8")
-    assert wait_until(lambda: "unknown key `titel`" in running.log.read_text(encoding="utf-8")), running.log.read_text()
+    assert wait_until(lambda: "unknown key `titel`" in running.log.read_text(encoding="utf-8")), (
+        running.log.read_text()
+    )
     assert wait_until(lambda: "Who is quoted" in running.page()), "the article's page went away"
-    assert "serving the last good version of " + PAGE.rstrip("/") + ".md" in running.log.read_text(encoding="utf-8")
+    assert "serving the last good version of " + PAGE.rstrip("/") + ".md" in running.log.read_text(
+        encoding="utf-8"
+    )
     assert "Returns deals" in running.page("topics/returns-deals/"), "other pages must keep serving"

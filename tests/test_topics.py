@@ -24,8 +24,16 @@ def load_topic(path: Path) -> TopicDef:
         WeightedTerm(t.get("pattern") or t.get("phrase"), float(t["weight"]), "pattern" in t)
         for t in match.get("terms") or []
     )
-    return TopicDef(str(path), path.stem, post["title"], post["description"], post.content, terms,
-                    float(match.get("sentence_threshold", 2.0)), tuple(post.get("related") or ()))
+    return TopicDef(
+        str(path),
+        path.stem,
+        post["title"],
+        post["description"],
+        post.content,
+        terms,
+        float(match.get("sentence_threshold", 2.0)),
+        tuple(post.get("related") or ()),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -40,38 +48,69 @@ def found_topics(topics, *paragraphs: str) -> dict[str, bool]:
 
 
 def test_every_topic_file_has_rules(topics):
-    assert sorted(t.slug for t in topics) == sorted([
-        "crossings-statistics", "deaths-at-sea", "france-cooperation", "legislation",
-        "offshoring", "returns-deals", "safe-legal-routes", "smuggling-gangs",
-    ])
+    assert sorted(t.slug for t in topics) == sorted(
+        [
+            "crossings-statistics",
+            "deaths-at-sea",
+            "france-cooperation",
+            "legislation",
+            "offshoring",
+            "returns-deals",
+            "safe-legal-routes",
+            "smuggling-gangs",
+        ]
+    )
     assert all(t.terms and t.sentence_threshold > 0 for t in topics)
 
 
-@pytest.mark.parametrize("sentence, topic", [
-    ("The government wants to open a processing centre on Ascension Island for people who arrive by boat.",
-     "offshoring"),
-    ("Officials are scouting countries in the Western Balkans that could host return hubs.", "offshoring"),
-    ("Under the one-in, one-out pilot, people who arrive by dinghy can be flown back to France.", "returns-deals"),
-    ("Enforced returns rose by a fifth in the year to June, with 9,000 people removed from the UK.",
-     "returns-deals"),
-    ("Britain will pay France £480m over three years for more gendarmes on the beaches near Calais.",
-     "france-cooperation"),
-    ("French police have begun to intercept boats in shallow water off Boulogne.", "france-cooperation"),
-    ("So far this year 14,812 people have crossed the Channel, a record for the period.",
-     "crossings-statistics"),
-    ("Four people drowned when their dinghy capsized off Wimereux overnight.", "deaths-at-sea"),
-    ("Police arrested six men suspected of running a smuggling network that sold places on boats.",
-     "smuggling-gangs"),
-    ("Peers voted to amend the bill, sending it back to the House of Commons.", "legislation"),
-    ("Charities called for safe and legal routes, such as humanitarian visas issued in France.",
-     "safe-legal-routes"),
-])
+@pytest.mark.parametrize(
+    "sentence, topic",
+    [
+        (
+            "The government wants to open a processing centre on Ascension Island for people who arrive by boat.",
+            "offshoring",
+        ),
+        (
+            "Officials are scouting countries in the Western Balkans that could host return hubs.",
+            "offshoring",
+        ),
+        (
+            "Under the one-in, one-out pilot, people who arrive by dinghy can be flown back to France.",
+            "returns-deals",
+        ),
+        (
+            "Enforced returns rose by a fifth in the year to June, with 9,000 people removed from the UK.",
+            "returns-deals",
+        ),
+        (
+            "Britain will pay France £480m over three years for more gendarmes on the beaches near Calais.",
+            "france-cooperation",
+        ),
+        ("French police have begun to intercept boats in shallow water off Boulogne.", "france-cooperation"),
+        (
+            "So far this year 14,812 people have crossed the Channel, a record for the period.",
+            "crossings-statistics",
+        ),
+        ("Four people drowned when their dinghy capsized off Wimereux overnight.", "deaths-at-sea"),
+        (
+            "Police arrested six men suspected of running a smuggling network that sold places on boats.",
+            "smuggling-gangs",
+        ),
+        ("Peers voted to amend the bill, sending it back to the House of Commons.", "legislation"),
+        (
+            "Charities called for safe and legal routes, such as humanitarian visas issued in France.",
+            "safe-legal-routes",
+        ),
+    ],
+)
 def test_a_sentence_mainly_about_a_topic_makes_it_substantive(topics, sentence, topic):
     assert found_topics(topics, sentence).get(topic) is True
 
 
 def test_risk_to_life_without_deaths_is_not_deaths_at_sea(topics):
-    found = found_topics(topics, "“People making this journey are putting their lives at risk,” the minister said.")
+    found = found_topics(
+        topics, "“People making this journey are putting their lives at risk,” the minister said."
+    )
     assert found.get("deaths-at-sea") is not True
 
 
@@ -88,8 +127,10 @@ def test_unrelated_text_touches_no_topic(topics):
 
 
 def test_evidence_is_the_best_sentences_exactly_as_written(topics):
-    paragraph = ("Ministers met on Monday. A returns agreement with France would let Britain send back "
-                 "people who cross. “It’s a start,” one said.")
+    paragraph = (
+        "Ministers met on Monday. A returns agreement with France would let Britain send back "
+        "people who cross. “It’s a start,” one said."
+    )
     numbered = (Paragraph(1, 1, paragraph),)
     match = next(m for m in find_topics(numbered, topics) if m.topic == "returns-deals")
     assert match.evidence[0].excerpt == (
@@ -101,8 +142,11 @@ def test_evidence_is_the_best_sentences_exactly_as_written(topics):
 
 def test_sentences_keep_abbreviations_and_quotes_together():
     text = "Mr. Smith arrived at 9am. “We will act,” he said. The U.K. figures followed."
-    assert split_sentences(text) == ["Mr. Smith arrived at 9am.", "“We will act,” he said.",
-                                     "The U.K. figures followed."]
+    assert split_sentences(text) == [
+        "Mr. Smith arrived at 9am.",
+        "“We will act,” he said.",
+        "The U.K. figures followed.",
+    ]
 
 
 def test_phrases_match_whole_words_with_spaces_or_hyphens():
@@ -116,7 +160,9 @@ def test_phrases_match_whole_words_with_spaces_or_hyphens():
 def test_topics_come_in_site_order_and_never_raise_on_odd_text(topics):
     found = find_topics((Paragraph(1, 1, "\x00" * 50), Paragraph(2, 2, "")), topics)
     assert found == ()
-    text = ("Around 3,000 people have crossed so far this year. Two men drowned off Calais. "
-            "A bill to create new offences passed its second reading.")
+    text = (
+        "Around 3,000 people have crossed so far this year. Two men drowned off Calais. "
+        "A bill to create new offences passed its second reading."
+    )
     order = [m.topic for m in find_topics((Paragraph(1, 1, text),), topics) if m.substantive]
     assert order == ["crossings-statistics", "deaths-at-sea", "legislation"]

@@ -31,7 +31,7 @@ def plant(project: Path) -> None:
     seed = project / "seeds" / "900_hostile.txt"
     seed.write_text(
         f"A plain opening sentence about Channel crossings and the payloads {JOINED} that follow.\n"
-        f"\"Every one of these words must stay text {JOINED} on the page,\" said Jane Tester.\n"
+        f'"Every one of these words must stay text {JOINED} on the page," said Jane Tester.\n'
         f"{PAYLOADS[6]}\n",
         encoding="utf-8",
     )
@@ -45,7 +45,9 @@ def plant(project: Path) -> None:
     topic = project / "content" / "topics" / "offshoring.md"
     topic.write_text(topic.read_text(encoding="utf-8") + f"\n{JOINED}\n\n{PAYLOADS[3]}\n", encoding="utf-8")
     about = project / "content" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + f"\n{PAYLOADS[2]}\n\n{PAYLOADS[4]}\n", encoding="utf-8")
+    about.write_text(
+        about.read_text(encoding="utf-8") + f"\n{PAYLOADS[2]}\n\n{PAYLOADS[4]}\n", encoding="utf-8"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +63,12 @@ def hostile_site(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-PAGES = ["articles/hostile/index.html", "topics/offshoring/index.html", "about/index.html", "articles/index.html"]
+PAGES = [
+    "articles/hostile/index.html",
+    "topics/offshoring/index.html",
+    "about/index.html",
+    "articles/index.html",
+]
 
 
 @pytest.mark.parametrize("page", PAGES)

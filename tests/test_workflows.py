@@ -213,7 +213,9 @@ def test_ci_runs_the_checks_in_order_and_uploads_the_site():
         "make site",
         ".venv/bin/python -m generator linkcheck site",
     ]
-    assert job["container"]["image"].startswith("python:3.11-bookworm"), "Debian, so apt-get gives real chromium"
+    assert job["container"]["image"].startswith("python:3.11-bookworm"), (
+        "Debian, so apt-get gives real chromium"
+    )
     upload = step_using(job, "actions/upload-artifact")
     assert upload["with"]["path"].rstrip("/") == "site"
     assert job["steps"][-1] is upload

@@ -30,7 +30,12 @@ from .vocabulary import (
 )
 
 NOUN_PHRASE_WORDS = (
-    DETERMINERS | ROLE_WORDS | SOURCE_NOUNS | SPOKESPERSON_NOUNS | ORGANISATION_HEADS | frozenset(PRONOUNS)
+    DETERMINERS
+    | ROLE_WORDS
+    | SOURCE_NOUNS
+    | SPOKESPERSON_NOUNS
+    | ORGANISATION_HEADS
+    | frozenset(PRONOUNS)
     | frozenset({"of", "for", "close", "to", "government", "officials", "official"})
 )
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")
@@ -139,7 +144,9 @@ def _skip_appositive(text: str, start: int, cut: int) -> int:
     if comma < 0:
         return reach + len(head)
     words = [w.lower() for w in WORD.findall(head[comma:])]
-    is_role = bool(words) and (words[0] in ("the", "a", "an", "former", "who") or any(w in TITLE_HEADS for w in words))
+    is_role = bool(words) and (
+        words[0] in ("the", "a", "an", "former", "who") or any(w in TITLE_HEADS for w in words)
+    )
     if is_role and reach + comma > start and len(words) <= 16:
         return reach + comma
     return reach + len(head)
@@ -175,7 +182,9 @@ def _noun_phrase_word(word: str) -> bool:
     lowered = word.lower()
     if lowered in SPEECH_VERBS:
         return False
-    return is_capitalised(word) or word.isdigit() or lowered in NOUN_PHRASE_WORDS or word.endswith(("'s", "’s"))
+    return (
+        is_capitalised(word) or word.isdigit() or lowered in NOUN_PHRASE_WORDS or word.endswith(("'s", "’s"))
+    )
 
 
 def _cue_end(text: str, verb_end: int) -> int:

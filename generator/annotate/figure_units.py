@@ -19,53 +19,247 @@ QUALIFIER_RE = re.compile(
     re.IGNORECASE,
 )
 MULTIWORD_UNITS: dict[str, str] = {
-    "asylum seekers": "asylum seekers", "asylum seeker": "asylum seekers",
-    "asylum claims": "asylum claims", "asylum applications": "asylum claims",
-    "member states": "member states", "foreign national offenders": "foreign national offenders",
-    "foreign nationals": "foreign nationals", "small boats": "boats", "small boat": "boats",
-    "police officers": "officers", "nautical miles": "nautical miles",
-    "percentage points": "percentage points", "percentage point": "percentage points",
+    "asylum seekers": "asylum seekers",
+    "asylum seeker": "asylum seekers",
+    "asylum claims": "asylum claims",
+    "asylum applications": "asylum claims",
+    "member states": "member states",
+    "foreign national offenders": "foreign national offenders",
+    "foreign nationals": "foreign nationals",
+    "small boats": "boats",
+    "small boat": "boats",
+    "police officers": "officers",
+    "nautical miles": "nautical miles",
+    "percentage points": "percentage points",
+    "percentage point": "percentage points",
 }
 # One pass that says whether any multi-word unit follows, before trying each in order.
-ANY_MULTIWORD_UNIT_RE = re.compile(
-    r"\s+(?:\w+\s+)?(?:" + "|".join(MULTIWORD_UNITS) + r")\b", re.IGNORECASE
-)
+ANY_MULTIWORD_UNIT_RE = re.compile(r"\s+(?:\w+\s+)?(?:" + "|".join(MULTIWORD_UNITS) + r")\b", re.IGNORECASE)
 SINGULAR_TO_UNIT: dict[str, str] = {
-    "person": "people", "man": "men", "woman": "women", "child": "children",
-    "body": "bodies", "dinghy": "boats", "dinghies": "boats", "vessel": "boats",
-    "vessels": "boats", "boat": "boats", "km": "km", "kilometre": "km",
-    "kilometres": "km", "kilometer": "km", "kilometers": "km", "mile": "miles",
-    "metre": "metres", "meter": "metres", "meters": "metres", "fatalities": "deaths",
-    "death": "deaths", "bodies": "deaths", "percent": "percent", "smuggler": "smugglers",
-    "trafficker": "traffickers", "arrest": "arrests", "migrant": "migrants",
-    "arrival": "arrivals", "facility": "facilities", "crossing": "crossings",
-    "pounds": "GBP", "pound": "GBP", "euros": "EUR", "euro": "EUR", "dollars": "USD",
+    "person": "people",
+    "man": "men",
+    "woman": "women",
+    "child": "children",
+    "body": "bodies",
+    "dinghy": "boats",
+    "dinghies": "boats",
+    "vessel": "boats",
+    "vessels": "boats",
+    "boat": "boats",
+    "km": "km",
+    "kilometre": "km",
+    "kilometres": "km",
+    "kilometer": "km",
+    "kilometers": "km",
+    "mile": "miles",
+    "metre": "metres",
+    "meter": "metres",
+    "meters": "metres",
+    "fatalities": "deaths",
+    "death": "deaths",
+    "bodies": "deaths",
+    "percent": "percent",
+    "smuggler": "smugglers",
+    "trafficker": "traffickers",
+    "arrest": "arrests",
+    "migrant": "migrants",
+    "arrival": "arrivals",
+    "facility": "facilities",
+    "crossing": "crossings",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "euros": "EUR",
+    "euro": "EUR",
+    "dollars": "USD",
     "dollar": "USD",
 }
 SKIPPED_ADJECTIVES = frozenset(
     (
-        "small", "more", "new", "other", "further", "additional", "extra", "dangerous", "illegal",
-        "irregular", "young", "unaccompanied", "suspected", "alleged", "vulnerable", "overcrowded",
-        "inflatable", "flimsy", "separate", "different", "known", "recorded", "registered", "confirmed",
-        "reported", "individual", "foreign", "british", "french", "people-smuggling", "failed", "legal",
-        "successful", "genuine", "dead", "missing", "fewer", "extra", "frontline", "full-time", "large",
-        "big", "tiny", "unseaworthy", "makeshift", "rubber", "criminal",
+        "small",
+        "more",
+        "new",
+        "other",
+        "further",
+        "additional",
+        "extra",
+        "dangerous",
+        "illegal",
+        "irregular",
+        "young",
+        "unaccompanied",
+        "suspected",
+        "alleged",
+        "vulnerable",
+        "overcrowded",
+        "inflatable",
+        "flimsy",
+        "separate",
+        "different",
+        "known",
+        "recorded",
+        "registered",
+        "confirmed",
+        "reported",
+        "individual",
+        "foreign",
+        "british",
+        "french",
+        "people-smuggling",
+        "failed",
+        "legal",
+        "successful",
+        "genuine",
+        "dead",
+        "missing",
+        "fewer",
+        "extra",
+        "frontline",
+        "full-time",
+        "large",
+        "big",
+        "tiny",
+        "unseaworthy",
+        "makeshift",
+        "rubber",
+        "criminal",
     )
 )
 NOT_UNITS = frozenset(
     (
-        "the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "but", "have", "has", "had", "was",
-        "were", "is", "are", "will", "would", "could", "should", "may", "might", "been", "being", "be",
-        "this", "that", "than", "as", "for", "from", "with", "by", "so", "per", "each", "it", "its",
-        "their", "his", "her", "who", "which", "where", "when", "while", "after", "before", "since",
-        "during", "between", "into", "across", "said", "says", "according", "last", "next", "more", "less",
-        "mark", "milestone", "threshold", "figure", "total", "barrier", "level", "times", "time", "s",
-        "among", "including", "aboard", "off", "near", "within", "against", "via", "like", "such",
-        "compared", "because", "around", "back", "out", "there", "here", "then", "now", "all", "both",
-        "most", "every", "these", "those", "many", "first", "set", "made", "left", "came", "went", "saw",
-        "took", "got", "put", "cost", "hit", "rose", "fell", "grew", "stood", "ran", "sent", "won", "lost",
-        "paid", "held", "kept", "brought", "found", "gave", "told", "say", "says", "arrive", "arrives",
-        "do", "did", "does", "can", "cannot",
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "and",
+        "or",
+        "but",
+        "have",
+        "has",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "been",
+        "being",
+        "be",
+        "this",
+        "that",
+        "than",
+        "as",
+        "for",
+        "from",
+        "with",
+        "by",
+        "so",
+        "per",
+        "each",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "who",
+        "which",
+        "where",
+        "when",
+        "while",
+        "after",
+        "before",
+        "since",
+        "during",
+        "between",
+        "into",
+        "across",
+        "said",
+        "says",
+        "according",
+        "last",
+        "next",
+        "more",
+        "less",
+        "mark",
+        "milestone",
+        "threshold",
+        "figure",
+        "total",
+        "barrier",
+        "level",
+        "times",
+        "time",
+        "s",
+        "among",
+        "including",
+        "aboard",
+        "off",
+        "near",
+        "within",
+        "against",
+        "via",
+        "like",
+        "such",
+        "compared",
+        "because",
+        "around",
+        "back",
+        "out",
+        "there",
+        "here",
+        "then",
+        "now",
+        "all",
+        "both",
+        "most",
+        "every",
+        "these",
+        "those",
+        "many",
+        "first",
+        "set",
+        "made",
+        "left",
+        "came",
+        "went",
+        "saw",
+        "took",
+        "got",
+        "put",
+        "cost",
+        "hit",
+        "rose",
+        "fell",
+        "grew",
+        "stood",
+        "ran",
+        "sent",
+        "won",
+        "lost",
+        "paid",
+        "held",
+        "kept",
+        "brought",
+        "found",
+        "gave",
+        "told",
+        "say",
+        "says",
+        "arrive",
+        "arrives",
+        "do",
+        "did",
+        "does",
+        "can",
+        "cannot",
     )
 )
 DEATH_WORDS = frozenset(["died", "drowned", "perished", "dead", "killed"])
@@ -120,7 +314,7 @@ def normalise_unit(word: str) -> str:
 
 def read_unit(text: str, end: int) -> UnitReading:
     """The counted noun after offset `end`, skipping adjectives ("small", "more")."""
-    tail = text[end:end + 80]
+    tail = text[end : end + 80]
     multiple = re.match(r"\s+times\b|-?fold\b", tail, re.IGNORECASE)
     if multiple:
         return UnitReading("times", end + multiple.end())
@@ -139,8 +333,10 @@ def _noun_after(text: str, end: int) -> UnitReading:
         if not match:
             break
         word, lowered = match.group(1), match.group(1).lower()
-        if lowered in SKIPPED_ADJECTIVES or (word[0].isupper() and lowered not in NOT_UNITS) or (
-            lowered.endswith(("ed", "ing")) and _PLURAL_NEXT_RE.match(text, match.end())
+        if (
+            lowered in SKIPPED_ADJECTIVES
+            or (word[0].isupper() and lowered not in NOT_UNITS)
+            or (lowered.endswith(("ed", "ing")) and _PLURAL_NEXT_RE.match(text, match.end()))
         ):
             capital = word if word[0].isupper() else capital
             position = match.end()
@@ -163,9 +359,9 @@ def _is_noun(lowered: str, after_capital: bool) -> bool:
 
 def is_death_count(text: str, start: int, unit_end: int) -> bool:
     """True when the number counts deaths: "27 people died", "the deaths of 27 people"."""
-    if DEATH_AFTER_RE.match(text[unit_end:unit_end + 60]):
+    if DEATH_AFTER_RE.match(text[unit_end : unit_end + 60]):
         return True
-    return bool(DEATH_BEFORE_RE.search(text[max(0, start - 40):start]))
+    return bool(DEATH_BEFORE_RE.search(text[max(0, start - 40) : start]))
 
 
 def fallback_unit(text: str) -> str:
@@ -175,11 +371,11 @@ def fallback_unit(text: str) -> str:
 
 def counts_phrase(text: str, start: int, end: int) -> str:
     """A few words saying what the number counts: the unit and what follows, to the clause end."""
-    after = re.split(r"[;:!?()\"“”–—]|[.,](?!\d)", text[end:end + 120], maxsplit=1)[0]
+    after = re.split(r"[;:!?()\"“”–—]|[.,](?!\d)", text[end : end + 120], maxsplit=1)[0]
     words = after.split()[:7]
     if len(words) >= 2:
         return " ".join(words)
-    before = re.split(r"[.;:!?]\s", text[max(0, start - 120):start])[-1]
-    before_words = [w.strip("()“”\"–—,") for w in before.split()[-6:]]
+    before = re.split(r"[.;:!?]\s", text[max(0, start - 120) : start])[-1]
+    before_words = [w.strip('()“”"–—,') for w in before.split()[-6:]]
     number = text[start:end].strip()
     return " ".join(w for w in [*before_words, number, *words] if w).strip(" ,")

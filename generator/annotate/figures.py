@@ -28,8 +28,15 @@ NUMERIC_RE = re.compile(
     r"(?P<percent>\s?%|\s?per\s?cent\b|\s?percent\b|pc\b)?"
 )
 SCALE_VALUES = {
-    "k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000,
-    "bn": 1_000_000_000, "billion": 1_000_000_000, "tn": 10**12, "trillion": 10**12,
+    "k": 1_000,
+    "thousand": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "million": 1_000_000,
+    "bn": 1_000_000_000,
+    "billion": 1_000_000_000,
+    "tn": 10**12,
+    "trillion": 10**12,
 }
 CURRENCIES = {"£": "GBP", "$": "USD", "US$": "USD", "€": "EUR", "A$": "AUD", "C$": "CAD"}
 CHANGE_AFTER_RE = re.compile(
@@ -99,14 +106,14 @@ def numeric_candidates(text: str) -> list[Candidate]:
 
 def _is_not_a_figure(text: str, match: re.Match[str]) -> bool:
     start, end = match.span("number")
-    plain = not (match.group("currency") or match.group("percent") or match.group("suffix")
-                 or match.group("scale"))
+    plain = not (
+        match.group("currency") or match.group("percent") or match.group("suffix") or match.group("scale")
+    )
     if plain and exclusions.is_year(match.group("number"), text, end):
         return True
     if exclusions.is_date(text, start, end) or exclusions.is_clock_time(text, start, end):
         return True
-    if plain and (exclusions.is_time_span(text, start, end)
-                  or exclusions.is_age(text, start, end)):
+    if plain and (exclusions.is_time_span(text, start, end) or exclusions.is_age(text, start, end)):
         return True
     return exclusions.is_label(text, start, match.end() if not plain else end)
 
@@ -158,8 +165,9 @@ def _to_figure(
         end = change.end() if change else end
     elif unit is None:
         reading = read_unit(text, end)
-        end, unit = reading.end, reading.unit or _unit_from_context(
-            text, end, previous, (story_unit, paragraph_unit)
+        end, unit = (
+            reading.end,
+            reading.unit or _unit_from_context(text, end, previous, (story_unit, paragraph_unit)),
         )
     if unit not in NOT_COUNT_UNITS and is_death_count(text, candidate.start, end):
         unit = "deaths"

@@ -149,7 +149,7 @@ def role_near_name(sentence: str, name: str, title: str) -> bool:
         for role in re.finditer(rf"(?<!\w){re.escape(title)}(?!\w)", sentence, re.I):
             before = role.start() < person.start()
             gap = person.start() - role.end() if before else role.start() - person.end()
-            preceding = sentence[max(0, role.start() - 12): role.start()]
+            preceding = sentence[max(0, role.start() - 12) : role.start()]
             if 0 <= gap <= ROLE_DISTANCE and not NOT_CURRENT.search(preceding):
                 return True
     return False
@@ -174,7 +174,8 @@ def month_of_dated_total(sentences: list[str]) -> int | None:
     """The latest month named, without a year, in a running-total sentence ("this year ... on March 2")."""
     months = [
         MONTHS.index(next(g for g in found.groups() if g)) + 1
-        for sentence in sentences if THIS_YEAR.search(sentence) and not OTHER_YEAR.search(sentence)
+        for sentence in sentences
+        if THIS_YEAR.search(sentence) and not OTHER_YEAR.search(sentence)
         for found in DATED_THIS_YEAR.finditer(sentence)
     ]
     return max(months) if months else None

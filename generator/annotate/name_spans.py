@@ -171,7 +171,11 @@ def _premodifier(text: str, name_start: int) -> str | None:
         word = token.group()
         if text[offset + token.end() : offset + boundary].strip():
             break
-        if word in HONORIFICS or word.lower() in ROLE_WORDS or (is_capitalised(word) and word not in NOT_NAME_STARTS):
+        if (
+            word in HONORIFICS
+            or word.lower() in ROLE_WORDS
+            or (is_capitalised(word) and word not in NOT_NAME_STARTS)
+        ):
             kept.insert(0, token)
             boundary = token.start()
             continue

@@ -68,10 +68,7 @@ class NameIndex:
             return None
         text = " ".join(words)
         return (
-            self._by_name(text)
-            or self._by_title(text)
-            or self._by_honorific(words)
-            or self._by_tail(words)
+            self._by_name(text) or self._by_title(text) or self._by_honorific(words) or self._by_tail(words)
         )
 
     def _by_name(self, text: str) -> str | None:
@@ -98,7 +95,7 @@ class NameIndex:
         return self._by_name(" ".join(rest))
 
     def _by_tail(self, words: list[str]) -> str | None:
-        """"Home Secretary Yvette Cooper" or "President Macron": the name at the end."""
+        """ "Home Secretary Yvette Cooper" or "President Macron": the name at the end."""
         for size in (3, 2, 1):
             if len(words) > size:
                 found = self._by_name(" ".join(words[-size:]))

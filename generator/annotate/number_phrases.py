@@ -70,14 +70,20 @@ ALTERNATIVE_RE = re.compile(rf"^\s+or\s+(?:{NUMBER_WORDS}|\d)", re.IGNORECASE)
 ALTERNATIVE_BEFORE_RE = re.compile(rf"(?:{NUMBER_WORDS}|\d)\s+or\s+$", re.IGNORECASE)
 ONE_COUNTS_RE = re.compile(r"(?<!the )\b(?:only|just|at\s+least|exactly)\s+$", re.IGNORECASE)
 HYPHEN_UNITS = {
-    "member": "members", "strong": "members", "mile": "miles", "km": "km", "kilometre": "km",
-    "metre": "metres", "bed": "beds", "person": "people",
+    "member": "members",
+    "strong": "members",
+    "mile": "miles",
+    "km": "km",
+    "kilometre": "km",
+    "metre": "metres",
+    "bed": "beds",
+    "person": "people",
 }
 HYPHEN_AFTER_RE = re.compile(r"-([a-z]+)\b(?:\s+([A-Za-z]+))?")
 
 
 def with_hyphen_unit(text: str, candidate: Candidate) -> Candidate:
-    """"the 27-member bloc" -> 27 member states; "a 12-mile trip" -> miles; "one-for-one" -> no value."""
+    """ "the 27-member bloc" -> 27 member states; "a 12-mile trip" -> miles; "one-for-one" -> no value."""
     match = HYPHEN_AFTER_RE.match(text, candidate.end)
     if not match:
         return candidate
@@ -110,7 +116,7 @@ def _word_candidate(text: str, match: re.Match[str]) -> Candidate | None:
     phrase = match.group(0)
     value = parse_number_words(phrase)
     first = phrase.split()[0].split("-")[0].lower()
-    if value is None and first in SCALES and re.search(r"\b[Aa]\s+$", text[max(0, start - 3):start]):
+    if value is None and first in SCALES and re.search(r"\b[Aa]\s+$", text[max(0, start - 3) : start]):
         value = parse_number_words("one " + phrase)
         start = start - 2
     return None if value is None else Candidate(start, end, value)
@@ -118,16 +124,19 @@ def _word_candidate(text: str, match: re.Match[str]) -> Candidate | None:
 
 def _is_not_a_count(text: str, candidate: Candidate, phrase: str) -> bool:
     start, end = candidate.start, candidate.end
-    before = text[max(0, start - 30):start]
+    before = text[max(0, start - 30) : start]
     if phrase.lower() == "one" and not ONE_COUNTS_RE.search(before):
         return True
     small = candidate.value is not None and candidate.value <= 3
     if small and re.search(r"\b(?:the|these|those)\s+$", before, re.IGNORECASE):
         return True
-    if ALTERNATIVE_RE.match(text[end:end + 30]) or ALTERNATIVE_BEFORE_RE.search(before):
+    if ALTERNATIVE_RE.match(text[end : end + 30]) or ALTERNATIVE_BEFORE_RE.search(before):
         return True
-    return (exclusions.is_time_span(text, start, end) or exclusions.is_date(text, start, end)
-            or exclusions.is_label(text, start, end))
+    return (
+        exclusions.is_time_span(text, start, end)
+        or exclusions.is_date(text, start, end)
+        or exclusions.is_label(text, start, end)
+    )
 
 
 def special_candidates(text: str) -> list[Candidate]:

@@ -17,7 +17,9 @@ OPENING = "“«"
 CLOSING = "”»"
 STRAIGHT = '"'
 MASK = "§"
-ABBREVIATIONS = frozenset("Mr Mrs Ms Dr St No Gen Lt Col Sgt Prof Rev Jr Sr vs etc Capt Cllr Gov Sen Rep".split())
+ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Dr St No Gen Lt Col Sgt Prof Rev Jr Sr vs etc Capt Cllr Gov Sen Rep".split()
+)
 # Matches start only at the first mark of a run, so a line of "......" costs linear time.
 SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)\]]*\s+")
 

@@ -24,7 +24,9 @@ from .quote_marks import QuotedSpan, masked, quote_text, quoted_spans, sentence_
 from .speakers import Speaker, pronoun_in, resolve_speaker
 
 MIN_WORDS = 6
-INTERVIEWER = re.compile(r"\b(?:[Aa]sked|[Qq]uestioned|[Pp]ressed|[Qq]uizzed)\s+(?:about|on|over|whether|if|why|what|how|by)\b")
+INTERVIEWER = re.compile(
+    r"\b(?:[Aa]sked|[Qq]uestioned|[Pp]ressed|[Qq]uizzed)\s+(?:about|on|over|whether|if|why|what|how|by)\b"
+)
 ADJACENT = re.compile(r"^[\s,;:—–-]*$")
 UNKNOWN = "unknown"
 
@@ -53,7 +55,7 @@ def annotate_quotes(document: Document, found: Annotations) -> Annotations:
 def _read_paragraph(walk: Walk, number: int, text: str) -> None:
     spans = quoted_spans(text)
     hidden = masked(text, spans)
-    continues_open = walk.left_open and text.lstrip()[:1] in "“\"«”"
+    continues_open = walk.left_open and text.lstrip()[:1] in '“"«”'
     for start, end in sentence_ranges(hidden):
         subject = sentence_subject(hidden, start, end, walk.index)
         if subject is not None:
@@ -92,7 +94,11 @@ def _read_span(
     sentence_start, continues_open = context
     words, offset = quote_text(text, span)
     chosen = _choose_cue(hidden, span, cues, sentence_start)
-    lead_in = hidden[chosen[0].cue_end if chosen and chosen[0].cue_end <= span.open_mark else sentence_start : span.open_mark]
+    lead_in = hidden[
+        chosen[0].cue_end
+        if chosen and chosen[0].cue_end <= span.open_mark
+        else sentence_start : span.open_mark
+    ]
     if INTERVIEWER.search(lead_in[-200:]) and not (
         _is_adjacent_after(hidden, span, chosen) and lead_in.rstrip().endswith(",")
     ):
@@ -132,4 +138,6 @@ def _choose_cue(
 def _is_adjacent_after(hidden: str, span: QuotedSpan, chosen: tuple[Attribution, Speaker] | None) -> bool:
     if chosen is None or span.close_mark is None:
         return False
-    return chosen[0].cue_start > span.close_mark and bool(ADJACENT.match(hidden[span.close_mark + 1 : chosen[0].cue_start]))
+    return chosen[0].cue_start > span.close_mark and bool(
+        ADJACENT.match(hidden[span.close_mark + 1 : chosen[0].cue_start])
+    )

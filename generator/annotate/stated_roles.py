@@ -22,7 +22,7 @@ ROLE_LEAD = re.compile(
 
 
 def add_title_roles(index: NameIndex, paragraphs: tuple[Paragraph, ...]) -> None:
-    """"the Prime Minister" resolved to someone with no stated role gives them that role."""
+    """ "the Prime Minister" resolved to someone with no stated role gives them that role."""
     for paragraph in paragraphs:
         for run in capitalised_runs(paragraph.text):
             words = list(run.words)

@@ -59,11 +59,11 @@ def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences; each one is an exact substring of `text`."""
     pieces, start = [], 0
     for boundary in SENTENCE_END.finditer(text):
-        before = text[max(start, boundary.start() - LAST_WORD_WINDOW): boundary.start()].split()
-        last_word = before[-1].lower().strip("(\"“") if before else ""
+        before = text[max(start, boundary.start() - LAST_WORD_WINDOW) : boundary.start()].split()
+        last_word = before[-1].lower().strip('("“') if before else ""
         if last_word in ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
             continue
-        pieces.append(text[start: boundary.end()].strip())
+        pieces.append(text[start : boundary.end()].strip())
         start = boundary.end()
     pieces.append(text[start:].strip())
     return [piece for piece in pieces if piece]
@@ -101,12 +101,12 @@ def lowercase_pattern(source: str) -> str:
     while index < len(source):
         char = source[index]
         if char == "\\":
-            out.append(source[index: index + 2])
+            out.append(source[index : index + 2])
             index += 2
         elif source.startswith("(?", index):
             ends = [source.find(c, index + 2) for c in ":)"]
             close = min((end for end in ends if end >= 0), default=len(source) - 1)
-            out.append(source[index: close + 1])
+            out.append(source[index : close + 1])
             index = close + 1
         else:
             out.append(char.lower())
@@ -147,7 +147,7 @@ def at_word_start(source: str) -> str:
     flags = LEADING_FLAGS.match(source)
     prefix = flags.group() if flags else ""
     close = "\n)" if "x" in prefix else ")"  # a verbose pattern may end in a comment
-    return f"{prefix}{WORD_START}(?:{source[len(prefix):]}{close}"
+    return f"{prefix}{WORD_START}(?:{source[len(prefix) :]}{close}"
 
 
 @lru_cache(maxsize=64)
@@ -165,8 +165,10 @@ def whole_word_matches(regex: re.Pattern[str], text: str) -> Iterator[int]:
     """Start offsets where `regex` matches with no letter or digit glued to either end."""
     for found in regex.finditer(text):
         start, end = found.span()
-        if start < end and (start == 0 or not text[start - 1].isalnum()) and (
-            end == len(text) or not text[end].isalnum()
+        if (
+            start < end
+            and (start == 0 or not text[start - 1].isalnum())
+            and (end == len(text) or not text[end].isalnum())
         ):
             yield start
 
