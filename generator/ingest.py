@@ -10,7 +10,7 @@ file (or the one entry of a list file) that has it is left out of the build.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,13 +104,18 @@ def _markdown_files(reading: ProjectReading, folder: str) -> Iterator[tuple[Path
             yield path, found, slug
 
 
-def _read_sidecars(reading: ProjectReading) -> Iterator[Sidecar]:
-    for path, found, slug in _markdown_files(reading, "articles"):
+def _read_validated(reading: ProjectReading, folder: str, model: type, build: Callable) -> Iterator:
+    """Each Markdown file in content/<folder> whose front matter passes `model`, built into a record."""
+    for path, found, slug in _markdown_files(reading, folder):
         rel = reading.relative(path)
-        front, problems = validate_mapping(SidecarFront, found.document, rel)
+        front, problems = validate_mapping(model, found.document, rel)
         reading.problems += problems
         if front is not None:
-            yield _sidecar(front, found.body, rel, slug)
+            yield build(front, found.body, rel, slug)
+
+
+def _read_sidecars(reading: ProjectReading) -> Iterator[Sidecar]:
+    return _read_validated(reading, "articles", SidecarFront, _sidecar)
 
 
 def _sidecar(front: SidecarFront, body: str, rel: str, slug: str) -> Sidecar:
@@ -135,12 +140,7 @@ def _text_or_none(value: str | None) -> str | None:
 
 
 def _read_topics(reading: ProjectReading) -> Iterator[TopicDef]:
-    for path, found, slug in _markdown_files(reading, "topics"):
-        rel = reading.relative(path)
-        front, problems = validate_mapping(TopicFront, found.document, rel)
-        reading.problems += problems
-        if front is not None:
-            yield _topic(front, found.body, rel, slug)
+    return _read_validated(reading, "topics", TopicFront, _topic)
 
 
 def _topic(front: TopicFront, body: str, rel: str, slug: str) -> TopicDef:
