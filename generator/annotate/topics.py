@@ -217,7 +217,10 @@ def match_topic(topic: TopicDef, article: ArticleText) -> TopicMatch | None:
     threshold = topic.sentence_threshold
     if best[0].score < threshold * MENTION_SHARE:
         return None
-    evidence = tuple(Evidence(s.sentence.paragraph, s.sentence.text) for s in best[:MAX_EVIDENCE])
+    # Every sentence mainly about the topic is evidence (pages show the best few, and gather the
+    # quotes and figures of all their paragraphs); a mention keeps its best few for the record.
+    strong = [s for s in best if s.score >= threshold] or best[:MAX_EVIDENCE]
+    evidence = tuple(Evidence(s.sentence.paragraph, s.sentence.text) for s in strong)
     total = round(sum(s.score for s in scored), 2)
     return TopicMatch(topic.slug, total, evidence, substantive=best[0].score >= threshold)
 
