@@ -90,3 +90,25 @@ def test_pages_run_under_their_content_security_policy(page: Page, site_url: str
     page.locator("input.md-search__input").press_sequentially("Retailleau", delay=40)
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     assert [v for v in violations if "api.github.com" not in v] == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_pass_axe_accessibility_checks(browser: Browser, site_url: str, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    problems = []
+    for path in (
+        "/",
+        "/articles/",
+        "/articles/uk-france-one-for-one-returns-pilot-2025/",
+        "/topics/offshoring/",
+        "/glossary/",
+    ):
+        page.goto(site_url + path)
+        for violation in Axe().run(page).response["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                problems.append(f"{path}: {violation['id']} ({len(violation['nodes'])}): {violation['help']}")
+    context.close()
+    assert problems == []
