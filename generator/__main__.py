@@ -158,6 +158,19 @@ def cmd_new_article(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_unlisted_names(args: argparse.Namespace) -> int:
+    """List people and organisations found in the articles but missing from content/entities.yaml."""
+    from .unlisted import as_yaml, unlisted_names
+
+    site = build_site(find_root())
+    entries = unlisted_names(site.articles, read_inputs(find_root()).knowledge.entities)
+    if entries:
+        print("# Check each entry against the articles, then paste it into content/entities.yaml.")
+        print(as_yaml(entries), end="")
+    print(f"{len(entries)} name(s) not in content/entities.yaml", file=sys.stderr)
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -191,6 +204,7 @@ def make_parser() -> argparse.ArgumentParser:
     new_article = add("new-article", cmd_new_article)
     new_article.add_argument("seed", metavar="SEED", help="the raw text file, already in seeds/")
     new_article.add_argument("--slug", help="the page's slug (default: from the inferred title and year)")
+    add("unlisted-names", cmd_unlisted_names)
     linkcheck = add("linkcheck", cmd_linkcheck)
     linkcheck.add_argument("site", nargs="?", default="site", help="built site folder (default: site)")
     return parser
