@@ -285,3 +285,15 @@ def test_live_blog_byline_name_above_a_journalists_title(rules):
 def test_a_name_without_a_title_below_stays(rules):
     source = "\n".join([STANDFIRST, "Priya Raman", PROSE])
     assert_cleans(rules, source, [STANDFIRST, "Priya Raman", PROSE], [])
+
+
+def test_wire_copy_reporting_credit(rules):
+    source = "\n".join(
+        [STANDFIRST, PROSE, "(Reporting by Jane Doe; Additional reporting by Tom Roe; Editing by Ann Poe)"]
+    )
+    assert_cleans(
+        rules,
+        source,
+        [STANDFIRST, PROSE],
+        ["(Reporting by Jane Doe; Additional reporting by Tom Roe; Editing by Ann Poe)"],
+    )

@@ -197,3 +197,9 @@ def test_fast_on_a_long_article() -> None:
     started = time.perf_counter()
     figures_of(source)
     assert time.perf_counter() - started < 1.0
+
+
+def test_money_with_the_scale_word_glued_to_the_number():
+    assert_figures(
+        "The UK has paid France £476million since 2023 to fund extra patrols.", [(476_000_000, "GBP")]
+    )

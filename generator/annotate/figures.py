@@ -24,7 +24,7 @@ from .number_phrases import Candidate, special_candidates, with_hyphen_unit, wor
 NUMERIC_RE = re.compile(
     r"(?P<currency>US\$|A\$|C\$|[£$€])?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:(?P<suffix>bn|mn|m|k|tn)\b|\s(?P<scale>million|billion|thousand|trillion)\b)?"
+    r"(?:(?P<suffix>bn|mn|m|k|tn)\b|\s?(?P<scale>million|billion|thousand|trillion)\b)?"
     r"(?P<percent>\s?%|\s?per\s?cent\b|\s?percent\b|pc\b)?"
 )
 SCALE_VALUES = {
