@@ -46,6 +46,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 
 def _annotation_text(record: dict) -> str:
+    """One annotate record as a few indented lines for a reader."""
     lines = [
         f"{record['source']}: {record['title']}",
         f"  outlet {record['outlet']}, published {record['published']}",
@@ -162,8 +163,9 @@ def cmd_unlisted_names(args: argparse.Namespace) -> int:
     """List people and organisations found in the articles but missing from content/entities.yaml."""
     from .unlisted import as_yaml, unlisted_names
 
-    site = build_site(find_root())
-    entries = unlisted_names(site.articles, read_inputs(find_root()).knowledge.entities)
+    root = find_root()
+    site = build_site(root)
+    entries = unlisted_names(site.articles, read_inputs(root).knowledge.entities)
     if entries:
         print("# Check each entry against the articles, then paste it into content/entities.yaml.")
         print(as_yaml(entries), end="")
@@ -172,6 +174,7 @@ def cmd_unlisted_names(args: argparse.Namespace) -> int:
 
 
 def make_parser() -> argparse.ArgumentParser:
+    """The argument parser: one subcommand per `cmd_*` function, its first docstring line as help."""
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -211,6 +214,7 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command named in `argv` (default: the process's arguments); return its exit status."""
     args = make_parser().parse_args(argv)
     return args.handler(args)
 

@@ -1,5 +1,7 @@
 """The MkDocs adapter: MkDocs events only, no logic. The only MkDocs-specific Python.
 
+It also holds the `build` and `serve` commands, which run MkDocs in a subprocess.
+
 Each build (and each `mkdocs serve` rebuild) calls `build_site` and adds its
 pages as generated files. A page takes the `src_uri` of the hand-written file it
 comes from (`articles/<slug>.md`, `topics/<slug>.md`, `index.md`), so that file
@@ -91,10 +93,12 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output: str, page, config) -> str:
+    """Every built page carries the Content-Security-Policy <meta>."""
     return add_csp_meta(output)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
+    """So do pages built from a theme template alone (404.html)."""
     return add_csp_meta(output_content)
 
 
@@ -103,10 +107,7 @@ def build_into(root: Path, site_dir: Path, strict: bool = True) -> int:
     partial = site_dir.with_name(f".{site_dir.name}.partial")
     previous = site_dir.with_name(f".{site_dir.name}.previous")
     shutil.rmtree(partial, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(partial)] + (
-        ["--strict"] if strict else []
-    )
-    status = subprocess.call(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    status = _run_mkdocs(root, ["build", "--site-dir", str(partial)] + (["--strict"] if strict else []))
     if status != 0:
         shutil.rmtree(partial, ignore_errors=True)
         return status
@@ -120,5 +121,10 @@ def build_into(root: Path, site_dir: Path, strict: bool = True) -> int:
 
 def serve(root: Path, address: str) -> int:
     """`mkdocs serve` on `address`, regenerating pages when seeds, content or templates change."""
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address]
+    return _run_mkdocs(root, ["serve", "--dev-addr", address])
+
+
+def _run_mkdocs(root: Path, arguments: list[str]) -> int:
+    """`python -m mkdocs ARGUMENTS` in `root`, without MkDocs 2's upgrade notice; its exit status."""
+    command = [sys.executable, "-m", "mkdocs", *arguments]
     return subprocess.call(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

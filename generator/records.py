@@ -1,6 +1,6 @@
 """Articles as plain JSON-ready records: the annotate command's output and the open data format.
 
-In: an Article. Out: a dict with keys in a fixed order (the schema in the README).
+In: an Article. Out: a dict with the same keys, in the same order, for every article.
 """
 
 from __future__ import annotations

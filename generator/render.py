@@ -60,16 +60,15 @@ def render_site(
     env = make_environment()
     topics = knowledge.topics
     topic_map = {t.slug: t for t in topics}
+    lookup = by_slug(articles)
     pages = [
         render_home(env, articles, topics, index, home),
         render_articles_index(env, articles, topic_map, index),
         render_topics_index(env, topics, index),
         render_glossary(env, knowledge.glossary),
     ]
-    pages += [
-        render_article(env, a, topic_map, index, by_slug(articles), knowledge.glossary) for a in articles
-    ]
-    pages += [render_topic(env, t, topic_map, index, by_slug(articles)) for t in topics]
+    pages += [render_article(env, a, topic_map, index, lookup, knowledge.glossary) for a in articles]
+    pages += [render_topic(env, t, topic_map, index, lookup) for t in topics]
     return tuple(sorted(pages, key=lambda p: p.path))
 
 
@@ -211,6 +210,7 @@ def render_glossary(env: jinja2.Environment, glossary: tuple[GlossaryTerm, ...])
 
 
 def _description(summary: str | None, limit: int = 200) -> str | None:
+    """The summary on one line, cut at a word to at most `limit` characters (the page's meta description)."""
     if not summary:
         return None
     flat = " ".join(summary.split())

@@ -50,9 +50,9 @@ class Scorecard:
         p, r = self.topic_precision.value, self.topic_recall.value
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def rows(self) -> list[tuple[str, float, str]]:
-        """(measure, value, "hits/total") rows in a fixed order."""
-        measures = [
+    def measures(self) -> list[tuple[str, Measure]]:
+        """(name, Measure) for every counted measure, in the scorecard's fixed order."""
+        return [
             ("quote recall", self.quote_recall),
             ("speaker accuracy", self.speaker_accuracy),
             ("figure recall", self.figure_recall),
@@ -61,7 +61,10 @@ class Scorecard:
             ("junk precision", self.junk_precision),
             ("junk recall", self.junk_recall),
         ]
-        rows = [(name, m.value, f"{m.hits}/{m.total}") for name, m in measures]
+
+    def rows(self) -> list[tuple[str, float, str]]:
+        """(measure, value, "hits/total") rows in a fixed order, topic F1 after topic recall."""
+        rows = [(name, m.value, f"{m.hits}/{m.total}") for name, m in self.measures()]
         rows.insert(5, ("topic F1", self.topic_f1, ""))
         return rows
 
@@ -163,14 +166,6 @@ def format_scorecard(card: Scorecard, *, misses: bool = True) -> str:
     lines = [f"{'measure':<18} {'value':>6}  {'count':>7}"]
     lines += [f"{name:<18} {value:>6.3f}  {count:>7}" for name, value, count in card.rows()]
     if misses:
-        for measure in (
-            card.quote_recall,
-            card.speaker_accuracy,
-            card.figure_recall,
-            card.topic_precision,
-            card.topic_recall,
-            card.junk_precision,
-            card.junk_recall,
-        ):
+        for _, measure in card.measures():
             lines += [f"  - {m}" for m in measure.misses]
     return "\n".join(lines)

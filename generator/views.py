@@ -52,6 +52,7 @@ def article_href(slug: str, paragraph: int | None = None, *, from_dir: str = "ar
 
 
 def topic_href(slug: str, *, from_dir: str = "topics") -> str:
+    """A docs-relative link to a topic page from a page in `from_dir`."""
     if from_dir == "topics":
         return f"{slug}.md"
     return f"topics/{slug}.md" if from_dir == "" else f"../topics/{slug}.md"
@@ -103,10 +104,12 @@ def dated(article: Article, topics: dict[str, TopicDef], from_dir: str) -> Dated
 
 
 def by_slug(articles: tuple[Article, ...]) -> dict[str, Article]:
+    """The articles keyed by slug."""
     return {a.slug: a for a in articles}
 
 
 def articles_newest_first(articles: tuple[Article, ...], index: SiteIndex) -> list[Article]:
+    """The articles in the index's date order, newest first."""
     lookup = by_slug(articles)
     return [lookup[slug] for slug in index.articles_by_date]
 

@@ -93,30 +93,32 @@ def _speaker_after(text: str, verb: re.Match[str], end: int) -> Attribution | No
     before = text[max(0, verb.start() - 4) : verb.start()]
     if before.strip(" ,") and not before.rstrip().endswith(("”", '"', MASK, ",")):
         return None
-    words = []
-    for match in TOKEN.finditer(text, verb.end(), min(end, verb.end() + 80)):
-        gap = text[(words[-1].end() if words else verb.end()) : match.start()]
-        if gap.strip() or not _noun_phrase_word(match.group()):
-            break
-        words.append(match)
+    words = _noun_phrase_after(text, verb.end(), end)
     if not words:
         return None
     return Attribution(text[words[0].start() : words[-1].end()], verb.start(), words[-1].end(), verb.group())
 
 
 def _according_to(text: str, start: int, end: int) -> list[Attribution]:
+    """ "according to the Home Office": the noun phrase after it is the speaker."""
     found = []
     for match in ACCORDING_TO.finditer(text, start, end):
-        words = []
-        for word in TOKEN.finditer(text, match.end(), min(end, match.end() + 80)):
-            gap = text[(words[-1].end() if words else match.end()) : word.start()]
-            if gap.strip() or not _noun_phrase_word(word.group()):
-                break
-            words.append(word)
+        words = _noun_phrase_after(text, match.end(), end)
         if words:
             phrase = text[words[0].start() : words[-1].end()]
             found.append(Attribution(phrase, match.start(), words[-1].end(), "according to"))
     return found
+
+
+def _noun_phrase_after(text: str, begin: int, end: int) -> list[re.Match[str]]:
+    """The noun-phrase words right after `begin` (within 80 characters), with only spaces between them."""
+    words: list[re.Match[str]] = []
+    for word in TOKEN.finditer(text, begin, min(end, begin + 80)):
+        gap = text[(words[-1].end() if words else begin) : word.start()]
+        if gap.strip() or not _noun_phrase_word(word.group()):
+            break
+        words.append(word)
+    return words
 
 
 def _skip_fillers(text: str, start: int, cut: int) -> int:

@@ -42,43 +42,9 @@ _LABEL_BEFORE_RE = re.compile(
 _CAPITAL_BEFORE_RE = re.compile(r"\b([A-Z][A-Za-z]*)\s+$")
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s-]?)?\(?0\d{2,4}\)?[\s-]\d{3,4}[\s-]?\d{3,4}")
 _SENTENCE_START_WORDS = frozenset(
-    (
-        "some",
-        "about",
-        "around",
-        "almost",
-        "nearly",
-        "over",
-        "more",
-        "only",
-        "just",
-        "another",
-        "yesterday",
-        "today",
-        "last",
-        "since",
-        "in",
-        "on",
-        "of",
-        "by",
-        "at",
-        "with",
-        "for",
-        "and",
-        "but",
-        "from",
-        "to",
-        "up",
-        "down",
-        "than",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    )
+    """some about around almost nearly over more only just another yesterday today last since in on of
+    by at with for and but from to up down than monday tuesday wednesday thursday friday saturday
+    sunday""".split()
 )
 _COUNTED_AFTER_YEAR_RE = re.compile(
     r"\s+(?:people|migrants|asylum|arrivals|boats|refugees|men|women|children)\b"

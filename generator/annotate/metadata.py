@@ -181,7 +181,7 @@ def month_of_dated_total(sentences: list[str]) -> int | None:
     return max(months) if months else None
 
 
-def infer_period(document: Document, found: Annotations) -> Inferred:
+def infer_period(document: Document) -> Inferred:
     """YYYY or YYYY-MM from running totals, comparisons and office-holders; None when unsure."""
     sentences = [s for p in document.clean.paragraphs for s in split_sentences(p.text)]
     year, basis = year_from_totals(sentences)
@@ -218,5 +218,5 @@ def annotate_metadata(document: Document, found: Annotations) -> Annotations:
         title=infer_title(standfirst),
         summary=standfirst.text if standfirst is not None else None,
         outlet=infer_outlet(document),
-        published=infer_period(document, found),
+        published=infer_period(document),
     )

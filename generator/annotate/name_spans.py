@@ -18,6 +18,7 @@ from .vocabulary import (
     HONORIFICS,
     NON_PERSON_WORDS,
     NOT_NAME_STARTS,
+    POSSESSIVE_ENDINGS,
     ROLE_WORDS,
     SPEECH_VERBS,
     TITLE_HEADS,
@@ -28,7 +29,6 @@ from .vocabulary import (
     strip_possessive,
 )
 
-POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 MAX_RUN = 10  # no name or title runs longer; caps the work on odd text
 PARTICLES = frozenset({"de", "von", "der", "du", "van", "da", "di", "le", "la", "bin", "al"})
 APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an)\s+)?([^,.;:\"“”()\n]{2,120})(?=[,.;:])")

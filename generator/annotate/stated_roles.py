@@ -40,7 +40,7 @@ def add_title_roles(index: NameIndex, paragraphs: tuple[Paragraph, ...]) -> None
 def add_lead_in_roles(index: NameIndex, paragraphs: tuple[Paragraph, ...]) -> None:
     """An unnamed role speaking in one paragraph names the person introduced in the next."""
     for previous, paragraph in zip(paragraphs, paragraphs[1:]):
-        role = _unnamed_role(previous.text, index)
+        role = _unnamed_role(previous.text)
         if role is None:
             continue
         named = index.resolve(role)
@@ -53,7 +53,7 @@ def add_lead_in_roles(index: NameIndex, paragraphs: tuple[Paragraph, ...]) -> No
             newcomers[0].role = role
 
 
-def _unnamed_role(text: str, index: NameIndex) -> str | None:
+def _unnamed_role(text: str) -> str | None:
     for match in ROLE_LEAD.finditer(text):
         role = match.group(1)
         words = [w.lower() for w in WORD.findall(role)]

@@ -26,7 +26,7 @@ TITLE_HEADS = frozenset(
     spokesman spokeswoman spokesperson officer executive governor king queen prince senator
     judge premier attorney solicitor councillor captain colonel founder campaigner
     lawyer researcher professor economist analyst correspondent editor whip speaker
-    peer deputy lieutenant superintendent constable officer manager coordinator""".split()
+    peer deputy lieutenant superintendent constable manager coordinator""".split()
 )
 
 # Lower-case or capitalised words that can sit inside a job title before a name.
@@ -94,11 +94,12 @@ ORGANISATION_HEADS = frozenset(
 )
 
 WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 
 
 def strip_possessive(token: str) -> str:
     """'Elphicke's' -> 'Elphicke'; 'Jones’' -> 'Jones'."""
-    for ending in ("'s", "’s", "'", "’"):
+    for ending in POSSESSIVE_ENDINGS:
         if token.endswith(ending) and len(token) > len(ending) + 1:
             return token[: -len(ending)]
     return token
