@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .article import build_article
+from .article import build_article, unmatched_overrides
 from .cache import ArticleCache
 from .ingest import Inputs, read_inputs
 from .link import cross_link
@@ -31,6 +31,17 @@ def build_site(root: Path, cache: ArticleCache | None = None) -> Site:
     problems = list(inputs.problems) + check_inputs(inputs)
     articles = build_articles(inputs, cache or ArticleCache(), problems)
     problems += [w for w in map(prose_warning, articles) if w is not None]
+    problems += [
+        Problem(
+            a.sidecar.path,
+            None,
+            f'override quote "{o.quote[:60]}" matches no quotation found in the article; '
+            "copy the start of a quotation listed on its page",
+            severity="warning",
+        )
+        for a in articles
+        for o in unmatched_overrides(a)
+    ]
     index = cross_link(articles, inputs.knowledge.topics)
     pages = render_site(articles, inputs.knowledge, index, inputs.home)
     return Site(articles, inputs.knowledge.topics, index, pages, tuple(problems))

@@ -15,12 +15,24 @@ from pathlib import PurePosixPath
 from .annotate import annotate_document
 from .annotate.document import Document
 from .clean import clean_text
-from .models import Annotations, Article, Inferred, Knowledge, Quote, Sidecar, SourceText, TopicMatch
+from .models import (
+    Annotations,
+    Article,
+    Inferred,
+    Knowledge,
+    Quote,
+    QuoteOverride,
+    Sidecar,
+    SourceText,
+    TopicMatch,
+)
 from .safe_paths import is_reserved_name
 from .text_warnings import visible_text
 
 _SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 80
+_SPACES = re.compile(r"\s+")
+_QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"'})
 
 
 def slugify(text: str) -> str:
@@ -80,8 +92,32 @@ def _override_topics(found: tuple[TopicMatch, ...], chosen: tuple[str, ...] | No
     return tuple(kept + mentions)
 
 
+def comparable(text: str) -> str:
+    """Text as compared for overrides: NFKC, straight quote marks, runs of whitespace as one space."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS)).strip()
+
+
+def _overrides(quote: Quote, override: QuoteOverride) -> bool:
+    """True when an editor's override names this quote: its `quote` is part of the quotation."""
+    wanted = comparable(override.quote)
+    return bool(wanted) and wanted in comparable(quote.text)
+
+
 def _override_quote(quote: Quote, sidecar: Sidecar) -> Quote:
     for override in sidecar.quote_overrides:
-        if override.quote and quote.text.startswith(override.quote):
+        if _overrides(quote, override):
             return replace(quote, speaker=override.speaker, role=override.role, cue="corrected by an editor")
     return quote
+
+
+def unmatched_overrides(article: Article) -> list[QuoteOverride]:
+    """Overrides whose words are in the article but in no quotation the annotator found: they change
+    nothing. (Words not in the article at all are an error that `check` reports.)"""
+    if article.sidecar is None:
+        return []
+    quotes, text = article.annotations.quotes, comparable(article.source.text)
+    return [
+        o
+        for o in article.sidecar.quote_overrides
+        if comparable(o.quote) in text and not any(_overrides(q, o) for q in quotes)
+    ]

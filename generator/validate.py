@@ -8,18 +8,14 @@ and quote overrides whose text is not in the article.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import defaultdict
 from pathlib import PurePosixPath
 
-from .article import default_slug
+from .article import comparable, default_slug
 from .ingest import SEEDS, Inputs
 from .models import TOPIC_SLUGS, Problem
 from .textfile import KeyLines, KeyPath
-
-_SPACES = re.compile(r"\s+")
-_QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"'})
 
 
 def check_inputs(inputs: Inputs) -> list[Problem]:
@@ -129,8 +125,3 @@ def _overrides_not_in_text(inputs: Inputs) -> list[Problem]:
                 )
                 problems.append(Problem(sidecar.path, line, message))
     return problems
-
-
-def comparable(text: str) -> str:
-    """Text as compared for overrides: NFKC, straight quote marks, runs of whitespace as one space."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS)).strip()

@@ -126,3 +126,26 @@ def test_edit_link_opens_the_file_to_edit(built_site: Path, page: str) -> None:
 def test_generated_index_pages_have_no_edit_link(built_site: Path, page: str) -> None:
     html = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "html.parser")
     assert html.select_one("a.md-content__button[href*='/edit/']") is None
+
+
+def test_a_quote_override_applies_with_straight_quote_marks_and_mid_quote_text(project: Path) -> None:
+    from generator import build_site
+
+    sidecar = project / "content" / "articles" / "uk-france-one-for-one-returns-pilot-2025.md"
+    text = sidecar.read_text(encoding="utf-8")
+    override = (
+        "overrides:\n  quotes:\n"
+        '    - quote: "I\'ve seen a number of videos"\n      speaker: A Corrected Speaker\n'
+        '    - quote: "French police could start intercepting"\n      speaker: Nobody\n'
+    )
+    sidecar.write_text(text.replace("basis:", override + "basis:", 1), encoding="utf-8")
+    site = build_site(project)
+    article = next(a for a in site.articles if a.slug == sidecar.stem)
+    corrected = [q for q in article.annotations.quotes if q.speaker == "A Corrected Speaker"]
+    assert [q.text[:28] for q in corrected] == ["I’ve seen a number of videos"]
+    assert corrected[0].cue == "corrected by an editor"
+    warnings = [str(p) for p in site.problems if p.severity == "warning"]
+    # In the article, but reported speech, not a quotation: the override would silently do nothing.
+    assert any(
+        "French police could start intercepting" in w and "matches no quotation" in w for w in warnings
+    ), [str(p) for p in site.problems]
