@@ -43,6 +43,20 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def run_generator(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    """`python -m generator ARGS` in `project`, using this checkout's package."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        check=False,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 def run_mkdocs_build(project: Path, out: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of `project` into `out`, as `make site` runs it."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

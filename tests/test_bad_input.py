@@ -29,7 +29,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 import unicodedata
 from collections.abc import Callable
@@ -38,7 +37,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_mkdocs_build
+from conftest import copy_project, run_generator, run_mkdocs_build
 from generator import build_site
 from generator.textfile import MAX_BYTES, MAX_LINE_CHARS
 
@@ -62,16 +61,7 @@ EMPTY = "there is no article text; paste the article in or delete the file"
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        check=False,
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_generator(project, *args, timeout=120)
 
 
 def annotate(project: Path, rel: str) -> subprocess.CompletedProcess:

@@ -8,15 +8,14 @@ to things that do not exist), and the printed lines are compared exactly.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from conftest import run_generator
 from generator.models import InputError
 from generator.textfile import load_yaml_document
 
@@ -33,16 +32,7 @@ def copy_project(target: Path) -> Path:
 
 
 def check(project: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "check"],
-        check=False,
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_generator(project, "check")
 
 
 def write(project: Path, rel: str, text: str) -> None:
