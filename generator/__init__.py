@@ -43,8 +43,8 @@ def build_site(root: Path, cache: ArticleCache | None = None) -> Site:
         for o in unmatched_overrides(a)
     ]
     index = cross_link(articles, inputs.knowledge.topics)
-    pages = render_site(articles, inputs.knowledge, index, inputs.home)
-    return Site(articles, inputs.knowledge.topics, index, pages, tuple(problems))
+    pages = render_site(articles, inputs.knowledge, index, inputs.home, inputs.pages)
+    return Site(articles, inputs.knowledge.topics, index, pages, tuple(problems), inputs.images)
 
 
 def build_articles(inputs: Inputs, cache: ArticleCache, problems: list[Problem]) -> tuple[Article, ...]:

@@ -1,10 +1,12 @@
 """Write the generated Markdown tree to a folder, for inspection and for other engines.
 
 In: a built Site, the project root and an output folder. Out: the folder holds
-every generated page plus content/'s other hand-written files (pages,
-stylesheets), so any engine that reads `mkdocs.yml` with `docs_dir` pointed
-there can build it. Every file is written atomically; the output folder must
-not be inside seeds/ or content/.
+every page (generated, and hand-written ones disarmed) plus the images of
+content/ that the project reader approved, so any engine that reads `mkdocs.yml`
+with `docs_dir` pointed there can build it. Nothing else in content/ is copied
+(no links, no scripts, no other files): the reader decides, once, what belongs.
+Every file is written atomically, readable like any file the user creates; the
+output folder must not be inside seeds/ or content/.
 """
 
 from __future__ import annotations
@@ -15,7 +17,12 @@ from pathlib import Path
 
 from .models import Site
 
-HAND_WRITTEN_SKIP = (".yaml", ".yml")
+
+def _file_mode() -> int:
+    """The mode a new file gets from the user's umask (0644 under the usual 022)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -25,6 +32,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, _file_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -32,28 +40,13 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def export_site(site: Site, root: Path, out: Path) -> int:
-    """Write every page of `site` and the untouched content files under `out`; return the count."""
+    """Write every page of `site` and its approved images under `out`; return the count."""
     out = out.resolve()
     for protected in (root / "seeds", root / "content"):
         if out == protected.resolve() or protected.resolve() in out.parents:
             raise ValueError(f"refusing to export into {protected}: it holds hand-written files")
-    generated = {page.path for page in site.pages}
     for page in site.pages:
         write_atomic(out / page.path, page.text.encode("utf-8"))
-    copied = 0
-    content = root / "content"
-    for path in sorted(content.rglob("*")):
-        rel = path.relative_to(content).as_posix()
-        if (
-            path.is_file()
-            and rel not in generated
-            and not rel.endswith(HAND_WRITTEN_SKIP)
-            and not _is_sidecar(rel)
-        ):
-            write_atomic(out / rel, path.read_bytes())
-            copied += 1
-    return len(site.pages) + copied
-
-
-def _is_sidecar(rel: str) -> bool:
-    return rel.startswith(("articles/", "topics/")) and rel.endswith(".md")
+    for image in site.images:
+        write_atomic(out / image, (root / "content" / image).read_bytes())
+    return len(site.pages) + len(site.images)

@@ -18,6 +18,7 @@ from .article import slugify
 from .models import (
     Entity,
     GlossaryTerm,
+    HandPage,
     JunkRule,
     Knowledge,
     Outlet,
@@ -36,6 +37,7 @@ from .schema import (
     GlossaryEntry,
     JunkRuleEntry,
     OutletEntry,
+    PageFront,
     SidecarFront,
     TermFront,
     TopicFront,
@@ -60,18 +62,22 @@ class Inputs:
     home: str  # the hand-written Markdown body of content/index.md
     problems: tuple[Problem, ...]
     key_lines: Mapping[str, KeyLines] = field(default_factory=dict)  # by path: the line of every YAML key
+    pages: tuple[HandPage, ...] = ()  # hand-written pages other than the home page
+    images: tuple[str, ...] = ()  # content-relative paths of images, published as they are
 
 
 def read_inputs(root: Path) -> Inputs:
     """Read and validate every seed, sidecar and knowledge file under `root`, collecting problems."""
     reading = ProjectReading(root)
+    content = reading.content_files(root / CONTENT)
     sources = tuple(_read_seeds(reading))
     sidecars = tuple(_read_sidecars(reading))
     knowledge = _read_knowledge(reading)
-    home = _read_home(reading)
-    reading.links_out_of_project(root / CONTENT)
+    pages = tuple(_read_pages(reading, content.pages))
+    home = next((p.body.strip() for p in pages if p.page == "index.md"), "")
     problems = tuple(sorted(reading.problems, key=lambda p: (p.path, p.line or 0)))
-    return Inputs(sources, sidecars, knowledge, home, problems, reading.key_lines)
+    others = tuple(p for p in pages if p.page != "index.md")
+    return Inputs(sources, sidecars, knowledge, home, problems, reading.key_lines, others, content.images)
 
 
 def _read_seeds(reading: ProjectReading) -> Iterator[SourceText]:
@@ -202,7 +208,22 @@ def _outlet(entry: OutletEntry) -> Outlet:
     return Outlet(entry.name, tuple(OutletSignal(s.pattern, s.weight) for s in entry.signals))
 
 
-def _read_home(reading: ProjectReading) -> str:
-    path = reading.root / CONTENT / "index.md"
-    found = reading.front_matter(path) if path.exists() and reading.is_safe(path) else None
-    return found.body.strip() if found is not None else ""
+def _read_pages(reading: ProjectReading, paths: tuple[Path, ...]) -> Iterator[HandPage]:
+    """Each hand-written page whose front matter passes `PageFront`; a bad one is reported and left out."""
+    for path in paths:
+        found = reading.front_matter(path)
+        if found is None:
+            continue
+        rel = reading.relative(path)
+        front, problems = validate_mapping(PageFront, found.document, rel)
+        reading.problems += problems
+        if front is not None:
+            yield HandPage(
+                path=rel,
+                page=path.relative_to(reading.root / CONTENT).as_posix(),
+                body=found.body,
+                title=front.title,
+                description=front.description.strip() or None,
+                tags=tuple(front.tags),
+                hide=tuple(front.hide),
+            )

@@ -2,13 +2,15 @@
 
 It also holds the `build` and `serve` commands, which run MkDocs in a subprocess.
 
-Each build (and each `mkdocs serve` rebuild) calls `build_site` and adds its
-pages as generated files. A page takes the `src_uri` of the hand-written file it
-comes from (`articles/<slug>.md`, `topics/<slug>.md`, `index.md`), so that file
-is replaced in the build, never overwritten on disk, and Material's "edit this
-page" link points at it. Errors are logged as errors (`--strict` fails on them)
-and warnings as information. Under `mkdocs serve` a page that a broken file
-took away keeps its last good version until the file is fixed.
+Each build (and each `mkdocs serve` rebuild) calls `build_site` and hands MkDocs
+exactly what the generator decided belongs to the site: every page, generated or
+hand-written (already disarmed), as a generated file taking the `src_uri` of the
+file it comes from, and the images of content/. Every other file MkDocs found in
+content/ is dropped, whatever it is or wherever a link points. Page metadata
+reaches the theme HTML-escaped and allow-listed; every page gets the
+Content-Security-Policy and inert `title` attributes. Errors are logged as errors
+(`--strict` fails on them) and warnings as information. Under `mkdocs serve` a page
+that a broken file took away keeps its last good version until the file is fixed.
 """
 
 from __future__ import annotations
@@ -19,15 +21,14 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from generator import build_site
 from generator.cache import ArticleCache
-from generator.csp import add_csp_meta
-from generator.mdtext import contributor_markdown
-from generator.safe_paths import is_inside
+from generator.html_safety import add_csp_meta, inert_title_attributes, inline_scripts, safe_meta
 
 log = logging.getLogger("mkdocs.plugins.channel_record")
 _edit_paths: dict[str, str | None] = {}
@@ -36,14 +37,11 @@ _articles = ArticleCache()  # only changed articles are annotated again under `m
 
 
 def on_files(files: Files, config) -> Files:
-    """Replace the hand-written sources with the generated pages."""
+    """Replace everything MkDocs found in content/ with the generated pages and the approved images."""
     root = Path(config.config_file_path).parent
     site = build_site(root, _articles)
     for problem in site.problems:
         (log.error if problem.severity == "error" else log.info)(str(problem))
-    docs = Path(config.docs_dir)
-    for outside in [f for f in files if _links_out_of(f, docs, root)]:
-        files.remove(outside)  # a link out of the project: reported above, never copied into the site
     pages = {page.path: page.text for page in site.pages}
     if any(p.severity == "error" for p in site.problems):
         for path in sorted(set(_last_good) - set(pages)):
@@ -51,55 +49,56 @@ def on_files(files: Files, config) -> Files:
             pages[path] = _last_good[path]
     _edit_paths.clear()
     _edit_paths.update({page.path: page.edit_path for page in site.pages})
+    images = set(site.images)
+    docs = os.path.abspath(config.docs_dir)
+    for file in [f for f in files if _from_docs(f, docs) and f.src_uri not in images]:
+        files.remove(file)
     for path, text in pages.items():
-        existing = files.get_file_from_path(path)
-        if existing is not None:
-            files.remove(existing)
         files.append(File.generated(config, path, content=text))
-    for stale in [
-        f for f in files if f.src_uri.startswith(("articles/", "topics/")) and f.src_uri not in pages
-    ]:
-        if stale.src_uri.endswith(".md"):
-            files.remove(stale)  # a sidecar or topic file that produced no page: never shown raw
+    files.add_files_from_theme(config.theme.get_env(), config)  # any theme file a dropped one shadowed
     _last_good.clear()
     _last_good.update(pages)
     return files
 
 
-def _links_out_of(file: File, docs: Path, root: Path) -> bool:
-    """A file found in docs_dir (not a theme file) whose real location is outside the project."""
-    if not file.abs_src_path:
-        return False
-    path = Path(os.path.abspath(file.abs_src_path))
-    if not path.is_relative_to(os.path.abspath(docs)):
-        return False  # a theme file
-    return not is_inside(path, root)
+def _from_docs(file: File, docs: str) -> bool:
+    """A file MkDocs found in docs_dir (not a theme file, not a generated one)."""
+    return bool(file.abs_src_path) and os.path.abspath(file.abs_src_path).startswith(docs + os.sep)
 
 
+@event_priority(100)  # before the tags plugin reads the tags
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Hand-written pages are contributor text too: disarm raw HTML, unsafe links and attribute lists."""
-    if page.file.src_uri in _last_good:
-        return markdown  # generated: built from escaped parts already
-    return contributor_markdown(markdown)
+    """The metadata the theme prints: HTML-escaped title, description and tags; nothing else."""
+    page.meta = safe_meta(page.meta)
+    return markdown
 
 
 def on_page_context(context, page, config, nav):
-    """Point "edit this page" at the file a contributor edits, or hide it for index pages."""
-    if page.file.src_uri in _edit_paths and config.repo_url:
-        edit_path = _edit_paths[page.file.src_uri]
+    """Point "edit this page" at the file a contributor edits (URL-encoded), or hide it."""
+    if config.repo_url:
+        edit_path = _edit_paths.get(page.file.src_uri)
         base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri or "")
-        page.edit_url = urljoin(base, "../" + edit_path) if edit_path else None
+        page.edit_url = urljoin(base, "../" + quote(edit_path)) if edit_path else None
     return context
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Every built page carries the Content-Security-Policy <meta>."""
-    return add_csp_meta(output)
+    """Every built page: inert title attributes, the Content-Security-Policy, no inline script."""
+    return _guarded(output, page.file.src_uri)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
-    """So do pages built from a theme template alone (404.html)."""
-    return add_csp_meta(output_content)
+    """So are pages built from a theme template alone (404.html)."""
+    return _guarded(output_content, template_name)
+
+
+def _guarded(html: str, name: str) -> str:
+    if inline_scripts(html):
+        log.error(
+            f"{name}: the page holds an inline script, which the Content-Security-Policy blocks; "
+            "move it into a file in generator/theme/javascripts/"
+        )
+    return add_csp_meta(inert_title_attributes(html))
 
 
 def build_into(root: Path, site_dir: Path, strict: bool = True) -> int:

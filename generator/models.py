@@ -99,6 +99,19 @@ class Sidecar:
 
 
 @dataclass(frozen=True)
+class HandPage:
+    """A hand-written page of content/ (`about.md`, `index.md` ...), its front matter validated."""
+
+    path: str  # project-relative: "content/about.md"
+    page: str  # docs-relative: "about.md"
+    body: str  # Markdown, as written
+    title: str | None = None
+    description: str | None = None
+    tags: tuple[str, ...] = ()
+    hide: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Role:
     title: str
     start: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
@@ -328,3 +341,4 @@ class Site:
     index: SiteIndex
     pages: tuple[Page, ...]
     problems: tuple[Problem, ...] = field(default=())
+    images: tuple[str, ...] = ()  # content-relative paths of the images published as they are

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .models import InputError, Problem, SourceText
@@ -24,6 +25,18 @@ from .textfile import (
     split_front_matter,
 )
 
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
+KNOWLEDGE_FILES = ("entities.yaml", "glossary.yaml", "junk.yaml", "outlets.yaml")
+THEME_FOLDERS = ("assets", "javascripts", "stylesheets", "search")  # the site's own files live there
+
+
+@dataclass(frozen=True)
+class ContentFiles:
+    """What content/ holds that the build may use, besides sidecars, topics and YAML."""
+
+    pages: tuple[Path, ...]  # hand-written Markdown pages (content/index.md included)
+    images: tuple[str, ...]  # content-relative posix paths of images, published as they are
+
 
 class ProjectReading:
     """What one read of the project has found so far: problems, and the lines of every file's keys."""
@@ -32,6 +45,7 @@ class ProjectReading:
         self.root = root
         self.problems: list[Problem] = []
         self.key_lines: dict[str, KeyLines] = {}
+        self._checked: dict[Path, bool] = {}  # a file is judged (and reported) once per reading
 
     def relative(self, path: Path) -> str:
         """The project-relative posix path of `path` (links not followed)."""
@@ -43,22 +57,59 @@ class ProjectReading:
             if self.is_safe(path):
                 yield path
 
-    def links_out_of_project(self, folder: Path) -> None:
-        """Report every file under `folder` that is a link leading outside the project (MkDocs would copy it)."""
-        reported = {p.path for p in self.problems}
-        for here, folders, names in os.walk(folder):  # links to folders are listed, never entered
-            folders.sort()
-            for name in sorted(names + [f for f in folders if os.path.islink(os.path.join(here, f))]):
-                path = Path(here, name)
-                if self.relative(path) not in reported:
-                    self.is_safe(path)
+    def content_files(self, folder: Path) -> ContentFiles:
+        """Every file under content/, sorted and sorted out: hand-written pages, images, the rest refused.
+
+        content/ holds content: Markdown, the YAML knowledge files and images. Anything else
+        (HTML, SVG, scripts, stylesheets), a file in a folder the theme owns, and every link,
+        wherever it points, is reported and never read or published. Dotfiles are ignored.
+        """
+        pages: list[Path] = []
+        images: list[str] = []
+        for path in _walk_without_links(folder):
+            kind = self._content_kind(path, folder)
+            if kind == "page":
+                pages.append(path)
+            elif kind == "image":
+                images.append(path.relative_to(folder).as_posix())
+        return ContentFiles(tuple(pages), tuple(images))
+
+    def _content_kind(self, path: Path, folder: Path) -> str | None:
+        """ "page", "image", "yaml" or "sidecar" for a file the build may use; None (and a Problem) if not."""
+        if not self.is_safe(path):
+            return None
+        rel = path.relative_to(folder)
+        suffix = path.suffix.lower()
+        if rel.parts[0] in THEME_FOLDERS:
+            reason = (
+                f"`{rel.parts[0]}/` belongs to the site's theme; contributors' files go elsewhere in content/"
+            )
+        elif suffix == ".md":
+            return "sidecar" if rel.parts[0] in ("articles", "topics") and len(rel.parts) == 2 else "page"
+        elif suffix in (".yaml", ".yml"):
+            if rel.as_posix() in KNOWLEDGE_FILES:
+                return "yaml"
+            reason = (
+                f"the build reads no such YAML file; the knowledge files are {', '.join(KNOWLEDGE_FILES)}"
+            )
+        elif suffix in IMAGE_SUFFIXES:
+            return "image"
+        else:
+            reason = (
+                "content/ holds Markdown, YAML and images (.png, .jpg, .gif, .webp, .avif); "
+                f"`{path.name}` is not published (scripts, stylesheets, HTML and SVG are the theme's, in generator/theme/)"
+            )
+        self.problems.append(Problem(self.relative(path), 1, reason))
+        return None
 
     def is_safe(self, path: Path) -> bool:
-        """True when `path` may be opened; else the reason is recorded as a Problem."""
-        reason = file_name_problem(path, self.root)
-        if reason is not None:
-            self.problems.append(Problem(self.relative(path), 1, reason))
-        return reason is None
+        """True when `path` may be opened; else the reason is recorded as a Problem (once)."""
+        if path not in self._checked:
+            reason = file_name_problem(path, self.root)
+            if reason is not None:
+                self.problems.append(Problem(self.relative(path), 1, reason))
+            self._checked[path] = reason is None
+        return self._checked[path]
 
     def source(self, path: Path) -> SourceText | None:
         """One seed as SourceText, or None when it cannot be used (the reason is recorded)."""
@@ -107,3 +158,13 @@ def read_source(root: Path, path: Path) -> SourceText:
         raise InputError(Problem(rel, 1, message))
     check_line_lengths(text, rel)
     return SourceText(path=rel, text=text)
+
+
+def _walk_without_links(folder: Path) -> Iterator[Path]:
+    """Every file under `folder`, sorted; a link (to a file or a folder) is listed, never entered."""
+    for here, folders, names in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        linked = [f for f in folders if os.path.islink(os.path.join(here, f))]
+        folders[:] = [f for f in folders if f not in linked]
+        for name in sorted([n for n in names if not n.startswith(".")] + linked):
+            yield Path(here, name)

@@ -14,7 +14,7 @@ import jinja2
 import yaml
 
 from .mdtext import Markdown, contributor_markdown, finalize, link
-from .models import Article, GlossaryTerm, Knowledge, Page, SiteIndex, TopicDef
+from .models import Article, GlossaryTerm, HandPage, Knowledge, Page, SiteIndex, TopicDef
 from .views import (
     EXCERPTS_PER_ARTICLE,
     Cited,
@@ -54,9 +54,13 @@ def join_markdown(items: object, separator: str = "") -> Markdown:
 
 
 def render_site(
-    articles: tuple[Article, ...], knowledge: Knowledge, index: SiteIndex, home: str
+    articles: tuple[Article, ...],
+    knowledge: Knowledge,
+    index: SiteIndex,
+    home: str,
+    hand_pages: tuple[HandPage, ...] = (),
 ) -> tuple[Page, ...]:
-    """Every page of the site, sorted by path."""
+    """Every page of the site, sorted by path: generated ones and the hand-written ones, disarmed."""
     env = make_environment()
     topics = knowledge.topics
     topic_map = {t.slug: t for t in topics}
@@ -69,7 +73,16 @@ def render_site(
     ]
     pages += [render_article(env, a, topic_map, index, lookup, knowledge.glossary) for a in articles]
     pages += [render_topic(env, t, topic_map, index, lookup) for t in topics]
+    pages += [render_hand_page(page) for page in hand_pages]
     return tuple(sorted(pages, key=lambda p: p.path))
+
+
+def render_hand_page(page: HandPage) -> Page:
+    """A hand-written page as the site shows it: validated front matter, Markdown with nothing live."""
+    front = front_matter(
+        title=page.title, description=page.description, tags=list(page.tags), hide=list(page.hide)
+    )
+    return Page(page.page, front + contributor_markdown(page.body), page.path)
 
 
 def front_matter(**fields: object) -> Markdown:

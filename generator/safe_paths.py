@@ -1,10 +1,12 @@
-"""Which file names and paths the build may use: inside the project, portable, printable.
+"""Which file names and paths the build may use: inside the project, not links, portable, printable.
 
 Every file in seeds/ and content/ arrives in a pull request from a stranger, so
-a name is checked before the file is opened: a link leading outside the project
-is not followed, a name Windows reserves for a device (`con`, `nul`, `com1`...)
-is refused, as is a name with control or invisible characters. A `seed:` value
-in a sidecar must be a bare file name, never a path.
+a name is checked before the file is opened: a link (symlink) is never followed
+or published, wherever it points; a name Windows reserves for a device (`con`,
+`nul`, `com1`...) is refused, as is a name with control or invisible characters
+or with any character outside letters, digits, `-`, `_` and `.` (quotes, angle
+brackets, spaces and backslashes end up in URLs and HTML attributes). A `seed:`
+value in a sidecar must be a bare file name, never a path.
 """
 
 from __future__ import annotations
@@ -15,6 +17,12 @@ import unicodedata
 from pathlib import Path
 
 _WINDOWS_DEVICES = re.compile(r"(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)", re.IGNORECASE)
+NAME_PUNCTUATION = "-_."
+LINK_OUTSIDE = "file is a link to a file outside the project; copy the file into the project instead"
+LINK_INSIDE = (
+    "file is a link; links in seeds/ and content/ are never followed or published, "
+    "wherever they point: copy the file instead"
+)
 
 
 def is_reserved_name(name: str) -> bool:
@@ -31,10 +39,35 @@ def unusable_characters(name: str) -> list[str]:
     ]
 
 
+def unsafe_name_characters(name: str) -> list[str]:
+    """The characters of `name` outside letters, digits (any script), combining marks and `-_.`."""
+    unsafe = []
+    for char in name:
+        if char.isalnum() or char in NAME_PUNCTUATION or unicodedata.category(char).startswith("M"):
+            continue
+        if char not in unsafe:
+            unsafe.append(char)
+    return unsafe
+
+
+def link_in_path(path: Path, root: Path) -> Path | None:
+    """The first link (symlink) on the way from `root` down to `path`, or None."""
+    try:
+        parts = Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).parts
+    except ValueError:
+        return path
+    here = Path(os.path.abspath(root))
+    for part in parts:
+        here = here / part
+        if here.is_symlink():
+            return here
+    return None
+
+
 def file_name_problem(path: Path, root: Path) -> str | None:
     """Why the build must not open `path`, or None when it may."""
-    if not is_inside(path, root):
-        return "file is a link to a file outside the project; copy the file into the project instead"
+    if link_in_path(path, root) is not None:
+        return LINK_INSIDE if is_inside(path, root) else LINK_OUTSIDE
     if is_reserved_name(path.name):
         return (
             f"file name `{path.name}` is reserved on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9) "
@@ -43,6 +76,10 @@ def file_name_problem(path: Path, root: Path) -> str | None:
     invisible = unusable_characters(path.name)
     if invisible:
         return f"file name contains {', '.join(invisible)}; rename the file with visible characters only"
+    unsafe = unsafe_name_characters(path.name)
+    if unsafe:
+        shown = " ".join(f"`{c}`" if c != " " else "a space" for c in unsafe)
+        return f"file name contains {shown}; rename the file using letters, digits, `-`, `_` and `.` only"
     return None
 
 

@@ -25,7 +25,7 @@ from pydantic import (
 )
 
 from .models import Problem
-from .safe_paths import plain_file_name
+from .safe_paths import plain_file_name, unusable_characters
 from .schema_messages import error_message, unknown_key_message
 from .textfile import ImpossibleDate, KeyPath, YamlDocument
 
@@ -75,7 +75,18 @@ def _compiles(pattern: str) -> str:
     return pattern
 
 
+def _visible_line(text: str) -> str:
+    """One line of visible text: no line break, control, zero-width or bidi control character."""
+    hidden = unusable_characters(text)
+    if hidden:
+        raise ValueError(
+            f"contains {hidden[0]}, an invisible character that can hide or reorder what readers see; delete it"
+        )
+    return text
+
+
 PartialDate = Annotated[str, BeforeValidator(_date_as_text), AfterValidator(_real_date)]
+Line = Annotated[str, Field(min_length=1), AfterValidator(_visible_line)]
 Pattern = Annotated[str, Field(min_length=1), AfterValidator(_compiles)]
 Text = Annotated[str, Field(min_length=1)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
@@ -139,10 +150,26 @@ class MatchFront(Strict):
 class TopicFront(Strict):
     """Front matter of a topic page."""
 
-    title: Text
-    description: str = ""
+    title: Line
+    description: Annotated[str, AfterValidator(_visible_line)] = ""
     related: list[Slug] = []
     match: MatchFront = MatchFront()
+
+
+# --- hand-written pages: content/index.md, about.md, any other content/**/*.md -------
+
+
+class PageFront(Strict):
+    """Front matter of a hand-written page: only what the page needs, nothing the theme would act on.
+
+    Keys such as `template`, `location`, `icon`, `subtitle`, `status` or `author` are refused:
+    the theme prints or obeys them without escaping.
+    """
+
+    title: Line | None = None
+    description: Annotated[str, AfterValidator(_visible_line)] = ""
+    tags: list[Line] = []
+    hide: list[Literal["navigation", "toc", "footer", "tags", "path", "feedback"]] = []
 
 
 # --- content/entities.yaml, junk.yaml, outlets.yaml ------------------------------

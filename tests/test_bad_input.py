@@ -54,6 +54,16 @@ PROSE_BYTES = len(PROSE.encode("utf-8"))
 SLUG_CHARS = "lower-case letters, digits and hyphens"
 RESERVED = "is reserved on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9) and cannot be checked out there; rename the file"
 OUTSIDE = "file is a link to a file outside the project; copy the file into the project instead"
+INSIDE = (
+    "file is a link; links in seeds/ and content/ are never followed or published, "
+    "wherever they point: copy the file instead"
+)
+NAME_CHARS = "letters, digits, `-`, `_` and `.`"
+KNOWLEDGE = "entities.yaml, glossary.yaml, junk.yaml, outlets.yaml"
+NOT_CONTENT = (
+    "content/ holds Markdown, YAML and images (.png, .jpg, .gif, .webp, .avif); `{}` is not published "
+    "(scripts, stylesheets, HTML and SVG are the theme's, in generator/theme/)"
+)
 EMPTY = "there is no article text; paste the article in or delete the file"
 
 
@@ -349,13 +359,44 @@ BATTERY: dict[str, Case] = {
         link("seeds/903_passwd.txt", "/etc/passwd"), [f"seeds/903_passwd.txt:1: {OUTSIDE}"]
     ),
     "content-symlink-outside": Case(
-        link("content/stylesheets/stolen.css", "/etc/passwd"),
-        [f"content/stylesheets/stolen.css:1: {OUTSIDE}"],
+        link("content/stolen.css", "/etc/passwd"),
+        [f"content/stolen.css:1: {OUTSIDE}"],
     ),
     "sidecar-name-not-a-slug": Case(
-        new_sidecar("Café Boats.md", "904_cafe.txt"),
+        new_sidecar("Café-Boats.md", "904_cafe.txt"),
         [
-            f"content/articles/Café Boats.md:1: file name `Café Boats.md` is not a slug; rename it to {SLUG_CHARS}: `cafe-boats.md`"
+            f"content/articles/Café-Boats.md:1: file name `Café-Boats.md` is not a slug; rename it to {SLUG_CHARS}: `cafe-boats.md`"
+        ],
+    ),
+    "unsafe-characters-in-file-names": Case(
+        several(
+            put('seeds/zq"><meta http-equiv=refresh content=0>.txt', PROSE),
+            put("content/notes on boats.md", "# Notes\n"),
+        ),
+        [
+            (
+                "content/notes on boats.md:1: file name contains a space; "
+                f"rename the file using {NAME_CHARS} only"
+            ),
+            (
+                'seeds/zq"><meta http-equiv=refresh content=0>.txt:1: file name contains `"` `>` `<` a space `=`; '
+                f"rename the file using {NAME_CHARS} only"
+            ),
+        ],
+    ),
+    "symlink-inside-the-project": Case(
+        link("content/inner.md", "about.md"), [f"content/inner.md:1: {INSIDE}"]
+    ),
+    "files-that-are-not-content": Case(
+        several(
+            put("content/x.html", "<script>alert(1)</script>"),
+            put("content/x.svg", "<svg onload=alert(1)></svg>"),
+            put("content/notes.yaml", "a: 1\n"),
+        ),
+        [
+            f"content/notes.yaml:1: the build reads no such YAML file; the knowledge files are {KNOWLEDGE}",
+            f"content/x.html:1: {NOT_CONTENT.format('x.html')}",
+            f"content/x.svg:1: {NOT_CONTENT.format('x.svg')}",
         ],
     ),
     "zero-width-in-file-name": Case(

@@ -103,7 +103,7 @@ def break_sidecars(project: Path) -> None:
         f"{ARTICLES}/python-tag.md",
         '---\nseed: !!python/object/apply:os.system ["echo owned"]\n---\n',
     )
-    write(project, f"{ARTICLES}/Quote Fix.md", "---\nseed: 000_d65c76bf8f280237.txt\ntitle: '2021'\n---\n")
+    write(project, f"{ARTICLES}/Quote_Fix.md", "---\nseed: 000_d65c76bf8f280237.txt\ntitle: '2021'\n---\n")
 
 
 def break_topics(project: Path) -> None:
@@ -174,7 +174,7 @@ def test_broken_folder_reports_every_problem(tmp_path: Path) -> None:
     )
     expected = [
         (
-            f"{a}/Quote Fix.md:1: file name `Quote Fix.md` is not a slug; rename it to lower-case letters, digits and "
+            f"{a}/Quote_Fix.md:1: file name `Quote_Fix.md` is not a slug; rename it to lower-case letters, digits and "
             "hyphens: `quote-fix.md`"
         ),
         (
@@ -230,7 +230,7 @@ def test_broken_folder_reports_every_problem(tmp_path: Path) -> None:
         ),
         (
             f"{a}/government-review-channel-crossings-offshoring-2021.md:2: seed 000_d65c76bf8f280237.txt already has "
-            f"a sidecar, {a}/Quote Fix.md; keep one of them"
+            f"a sidecar, {a}/Quote_Fix.md; keep one of them"
         ),
         (
             f"{a}/starmer-return-hubs-failed-asylum-seekers-2025.md:2: seed 003_8284334964049732.txt already has a "

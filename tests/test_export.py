@@ -31,6 +31,7 @@ def zensical_config(root: Path, docs: str) -> str:
     """The project's mkdocs.yml pointed at the exported tree, without the MkDocs-only hook and watch list."""
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("docs_dir: content", f"docs_dir: {docs}")
+    text = text.replace("custom_dir: generator/theme", f"custom_dir: {root / 'generator' / 'theme'}")
     text = re.sub(r"^hooks:\n(  - .*\n)+", "", text, flags=re.MULTILINE)
     return re.sub(r"^watch:\n(  - .*\n)+", "", text, flags=re.MULTILINE)
 

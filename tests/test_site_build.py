@@ -86,3 +86,20 @@ def test_edit_link_points_at_the_sidecar(built_site: Path) -> None:
         edit = soup(page).select_one("a.md-content__button[href*='/edit/']")
         assert edit is not None, f"{page}: no edit link"
         assert "/content/articles/" in edit["href"] and edit["href"].endswith(".md")
+
+
+def test_every_script_is_a_file_of_the_site(built_site: Path) -> None:
+    """The Content-Security-Policy allows no inline script, so the theme's own come from files."""
+    for page in sorted(built_site.rglob("*.html")):
+        for script in soup(page).find_all("script"):
+            if script.get("type") == "application/json":
+                continue
+            assert script.get("src"), f"{page}: inline script {script.get_text()[:60]!r}"
+            assert not urlparse(script["src"]).netloc, f"{page}: script from another site {script['src']}"
+
+
+def test_hand_written_pages_keep_their_title_and_edit_link(built_site: Path) -> None:
+    about = soup(built_site / "about" / "index.html")
+    assert about.title.get_text().startswith("About this record")
+    edit = about.select_one("a.md-content__button[href*='/edit/']")
+    assert edit is not None and edit["href"].endswith("/content/about.md")
