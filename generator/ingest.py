@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .article import slugify
+from .front_matter import FrontMatter
 from .models import (
     Entity,
     GlossaryTerm,
@@ -45,7 +46,7 @@ from .schema import (
     validate_mapping,
 )
 from .text_warnings import invisible_character_warning, visible_text
-from .textfile import FrontMatter, KeyLines
+from .textfile import KeyLines
 
 SEEDS = "seeds"
 CONTENT = "content"

@@ -13,16 +13,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .front_matter import FrontMatter, split_front_matter
 from .models import InputError, Problem, SourceText
 from .safe_paths import file_name_problem, project_relative
 from .textfile import (
-    FrontMatter,
     KeyLines,
     YamlDocument,
     check_line_lengths,
     load_yaml_document,
     read_text_file,
-    split_front_matter,
 )
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
-import yaml
 
+from .front_matter import dump_front_matter
 from .mdtext import Markdown, contributor_markdown, finalize, link
 from .models import Article, GlossaryTerm, HandPage, Knowledge, Page, SiteIndex, TopicDef
 from .views import (
@@ -86,10 +86,9 @@ def render_hand_page(page: HandPage) -> Page:
 
 
 def front_matter(**fields: object) -> Markdown:
-    """YAML front matter with keys in the given order, values quoted safely."""
+    """YAML front matter with keys in the given order, values quoted safely; empty values left out."""
     kept = {k: v for k, v in fields.items() if v not in (None, "", [], ())}
-    body = yaml.safe_dump(kept, sort_keys=False, allow_unicode=True, width=1000)
-    return Markdown(f"---\n{body}---\n")
+    return Markdown(dump_front_matter(kept))
 
 
 def render_article(

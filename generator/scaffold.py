@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-import yaml
-
 from .article import slugify
+from .front_matter import dump_front_matter
 from .models import Article
 
 REVIEWED_FIELDS = ("title", "outlet", "published")
+SCAFFOLD_COMMENT = (
+    "# Scaffolded by `python -m generator new-article`. Every field listed under `review:` was inferred\n"
+    "# by the annotator: check it against the text, correct it, then remove it from `review:`.\n"
+)
 
 
 def sidecar_slug(article: Article) -> str:
@@ -38,14 +41,8 @@ def sidecar_text(article: Article) -> str:
         "basis": _basis(article),
         "review": [f for f in REVIEWED_FIELDS if getattr(found, f).value is not None] or None,
     }
-    front = yaml.safe_dump(
-        {k: v for k, v in meta.items() if v is not None}, sort_keys=False, allow_unicode=True, width=100
-    )
-    header = (
-        "# Scaffolded by `python -m generator new-article`. Every field listed under `review:` was inferred\n"
-        "# by the annotator: check it against the text, correct it, then remove it from `review:`.\n"
-    )
-    return f"---\n{header}{front}---\n{found.summary or ''}\n"
+    kept = {k: v for k, v in meta.items() if v is not None}
+    return dump_front_matter(kept, found.summary or "", comment=SCAFFOLD_COMMENT)
 
 
 def _basis(article: Article) -> str | None:

@@ -3,13 +3,11 @@
 Every file a contributor or a scraper hands us passes through here, so every
 failure names the file and the line, and where it can the column and byte
 offset. Nothing is ever silently replaced: a byte that is not UTF-8 is an error.
-YAML itself is loaded by `yaml_lines`.
+YAML itself is loaded by `yaml_lines`, front matter split by `front_matter`.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from .models import InputError, Problem
@@ -18,7 +16,6 @@ from .yaml_lines import ImpossibleDate, KeyLines, KeyPath, YamlDocument, load_ya
 __all__ = [
     "MAX_BYTES",
     "MAX_LINE_CHARS",
-    "FrontMatter",
     "ImpossibleDate",
     "KeyLines",
     "KeyPath",
@@ -27,12 +24,10 @@ __all__ = [
     "decode_text",
     "load_yaml_document",
     "read_text_file",
-    "split_front_matter",
 ]
 
 MAX_BYTES = 1_000_000  # an article is tens of KB, a long live blog a few hundred; more is not an article
 MAX_LINE_CHARS = 100_000  # a paragraph is a few thousand characters; longer lines are not prose
-_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
 
 def read_text_file(path: Path, rel: str) -> str:
@@ -92,41 +87,3 @@ def check_line_lengths(text: str, rel: str) -> None:
                 "put each paragraph on its own line"
             )
             raise InputError(Problem(rel, number, message))
-
-
-# --- Markdown front matter ---------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FrontMatter:
-    """A Markdown file split in two: its front matter (a mapping) and its body."""
-
-    document: YamlDocument
-    body: str
-    body_line: int  # the line of the file where the body starts
-
-
-def split_front_matter(text: str, rel: str) -> FrontMatter:
-    """Split `---` front matter from a Markdown body; InputError if the front matter is unusable.
-
-    A file without front matter has an empty mapping.
-    """
-    first = text.split("\n", 1)[0]
-    if not _FENCE.fullmatch(first):
-        return FrontMatter(YamlDocument({}, KeyLines()), text, 1)
-    closing = _FENCE.search(text, len(first) + 1)
-    if closing is None:
-        raise InputError(
-            Problem(rel, 1, "front matter opened with `---` is never closed; add a `---` line after it")
-        )
-    document = load_yaml_document(text[len(first) + 1 : closing.start()], rel, first_line=2)
-    if document.data is None:
-        document = YamlDocument({}, document.key_lines, problems=document.problems)
-    if not isinstance(document.data, dict):
-        kind = (
-            "a list; remove the `- ` before the keys" if isinstance(document.data, list) else "a single value"
-        )
-        message = f"front matter must be `key: value` lines, not {kind}"
-        raise InputError(Problem(rel, document.key_lines.line_of(()), message))
-    body_start = text.count("\n", 0, closing.end()) + 2
-    return FrontMatter(document, text[closing.end() :].lstrip("\n"), body_start)
