@@ -55,7 +55,7 @@ def default_slug(source: SourceText) -> str:
 def build_article(source: SourceText, sidecar: Sidecar | None, knowledge: Knowledge) -> Article:
     """Clean and annotate one source, then let its sidecar override what was inferred."""
     clean = clean_text(source, knowledge.junk)
-    found = annotate_document(Document(source, clean, knowledge))
+    found = annotate_document(Document.read(source, clean, knowledge))
     if sidecar is not None:
         found = apply_sidecar(found, sidecar)
     if found.title.value is not None:

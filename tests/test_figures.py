@@ -20,7 +20,7 @@ from generator.models import Annotations, CleanText, Figure, Knowledge, Paragrap
 def figures_of(source: str) -> tuple[Figure, ...]:
     lines = [line for line in source.split("\n") if line.strip()]
     paragraphs = tuple(Paragraph(number, number, line) for number, line in enumerate(lines, 1))
-    document = Document(SourceText("seeds/test.txt", source), CleanText(paragraphs, ()), Knowledge())
+    document = Document.read(SourceText("seeds/test.txt", source), CleanText(paragraphs, ()), Knowledge())
     return annotate_figures(document, Annotations()).figures
 
 

@@ -44,7 +44,7 @@ def annotate(outlets, paragraphs: list[str], junk: list[str] = (), entities=ENTI
     """Run the metadata annotator on paragraphs (and junk lines already taken out)."""
     numbered = tuple(Paragraph(i, i, text) for i, text in enumerate(paragraphs, start=1))
     removed = tuple(RemovedText(100 + i, text, "test") for i, text in enumerate(junk))
-    document = Document(
+    document = Document.read(
         SourceText("seeds/t.txt", "\n".join(paragraphs)),
         CleanText(numbered, removed),
         Knowledge(entities=entities, outlets=outlets),

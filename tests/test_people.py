@@ -27,7 +27,7 @@ def paragraphs_of(source: str) -> tuple[Paragraph, ...]:
 
 
 def annotate(source: str) -> Annotations:
-    document = Document(
+    document = Document.read(
         SourceText("t.txt", source), CleanText(paragraphs_of(source), ()), Knowledge(entities=ENTITIES)
     )
     return annotate_people(document, Annotations())

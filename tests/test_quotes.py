@@ -32,7 +32,7 @@ def document_of(source: str) -> Document:
     """One paragraph per non-empty line, as the cleaner makes them."""
     lines = [line for line in source.strip().splitlines() if line.strip()]
     paragraphs = tuple(Paragraph(n, n, line) for n, line in enumerate(lines, 1))
-    return Document(SourceText("t.txt", source), CleanText(paragraphs, ()), Knowledge(entities=ENTITIES))
+    return Document.read(SourceText("t.txt", source), CleanText(paragraphs, ()), Knowledge(entities=ENTITIES))
 
 
 def annotate(source: str) -> Annotations:

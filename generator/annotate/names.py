@@ -12,7 +12,9 @@ for the titles people held.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 
 from ..models import Entity, Paragraph
 from .name_spans import CapitalisedRun, capitalised_runs, person_in_run
@@ -28,7 +30,7 @@ TITLE_ABBREVIATIONS = {"pm": "prime minister"}
 MAX_WORDS = 12  # a reference longer than this is not a name or a title
 
 
-@dataclass
+@dataclass(frozen=True)
 class PersonInfo:
     """One person the article names: canonical name, stated role, gender hint."""
 
@@ -38,13 +40,13 @@ class PersonInfo:
     first_paragraph: int = 0
 
 
-@dataclass
+@dataclass(frozen=True)
 class NameIndex:
-    """Everything needed to turn a reference in the text into a canonical name."""
+    """Everything needed to turn a reference in the text into a canonical name. Read-only once built."""
 
-    people: dict[str, PersonInfo] = field(default_factory=dict)
+    people: Mapping[str, PersonInfo] = field(default_factory=dict)
     entities: tuple[Entity, ...] = ()
-    titles: dict[str, str] = field(default_factory=dict)  # "home secretary" -> name
+    titles: Mapping[str, str] = field(default_factory=dict)  # "home secretary" -> name
 
     def ordered(self) -> list[PersonInfo]:
         """People in order of first mention."""
@@ -153,28 +155,55 @@ def _alias_table(entities: tuple[Entity, ...]) -> tuple[dict[str, list[Entity]],
     return exact, folded
 
 
-def build_name_index(paragraphs: tuple[Paragraph, ...], entities: tuple[Entity, ...]) -> NameIndex:
-    """Read every paragraph and collect the people named, their roles and genders."""
-    index = NameIndex(entities=entities)
+RoleFinder = Callable[["NameIndex", tuple[Paragraph, ...]], dict[str, str]]
+
+
+def build_name_index(
+    paragraphs: tuple[Paragraph, ...], entities: tuple[Entity, ...], role_finders: tuple[RoleFinder, ...] = ()
+) -> NameIndex:
+    """Read every paragraph once: the people named, their roles and genders, as a read-only index.
+
+    Each of `role_finders` reads the index built so far and returns roles for people who have
+    none yet (name -> role); they run in order, each seeing the roles the ones before it gave.
+    """
+    people: dict[str, PersonInfo] = {}
+    index = NameIndex(people, entities)  # resolves against the people added so far while building
     runs = [(p.number, run) for p in paragraphs for run in capitalised_runs(p.text)]
     for number, run in runs:
         found = person_in_run(run, entities)
         if found is not None:
-            _add_person(index, found.name, found.role, number)
+            _add_person(index, people, found.name, found.role, number)
     for _, run in runs:
-        _note_honorific(index, run)
-    _note_titles(index)
-    return index
+        _note_honorific(index, people, run)
+    titles = MappingProxyType(_titles(people))  # the titles written beside names, not the inferred ones
+    for find_roles in role_finders:
+        for name, role in find_roles(
+            NameIndex(MappingProxyType(dict(people)), entities, titles), paragraphs
+        ).items():
+            if name in people and people[name].role is None:
+                people[name] = replace(people[name], role=role)
+    return NameIndex(MappingProxyType(people), entities, titles)
 
 
-def _add_person(index: NameIndex, name: str, role: str | None, paragraph: int) -> None:
+def _titles(people: dict[str, PersonInfo]) -> dict[str, str]:
+    """Each title a stated role gives ("home secretary" -> name), first mention first."""
+    titles: dict[str, str] = {}
+    for info in sorted(people.values(), key=lambda p: (p.first_paragraph, p.name)):
+        for part in info.role.split(", ") if info.role else ():
+            titles.setdefault(re.sub(r"^the\s+", "", part, flags=re.IGNORECASE).lower(), info.name)
+    return titles
+
+
+def _add_person(
+    index: NameIndex, people: dict[str, PersonInfo], name: str, role: str | None, paragraph: int
+) -> None:
     canonical = index.resolve(name) if " " not in name else None
     name = canonical or _canonical_full_name(index, name)
-    info = index.people.get(name)
+    info = people.get(name)
     if info is None:
-        index.people[name] = PersonInfo(name, role, None, paragraph)
+        people[name] = PersonInfo(name, role, None, paragraph)
     elif info.role is None and role:
-        info.role = role
+        people[name] = replace(info, role=role)
 
 
 def _canonical_full_name(index: NameIndex, name: str) -> str:
@@ -182,22 +211,13 @@ def _canonical_full_name(index: NameIndex, name: str) -> str:
     return entity.name if entity else name
 
 
-def _note_honorific(index: NameIndex, run: CapitalisedRun) -> None:
+def _note_honorific(index: NameIndex, people: dict[str, PersonInfo], run: CapitalisedRun) -> None:
     words = run.words
     for position, word in enumerate(words[:-1]):
         if word in HONORIFICS:
             name = index.resolve(" ".join(words[position : position + 2]))
-            if name and name in index.people and index.people[name].gender is None:
+            if name and name in people and people[name].gender is None:
                 if word in MALE_HONORIFICS:
-                    index.people[name].gender = "male"
+                    people[name] = replace(people[name], gender="male")
                 elif word in FEMALE_HONORIFICS:
-                    index.people[name].gender = "female"
-
-
-def _note_titles(index: NameIndex) -> None:
-    for info in index.ordered():
-        if not info.role:
-            continue
-        for part in info.role.split(", "):
-            title = re.sub(r"^the\s+", "", part, flags=re.IGNORECASE).lower()
-            index.titles.setdefault(title, info.name)
+                    people[name] = replace(people[name], gender="female")

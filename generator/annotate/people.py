@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from ..models import Annotations, Entity, Paragraph, PersonRef
 from .document import Document
 from .name_spans import capitalised_runs
-from .names import NameIndex, build_name_index, entity_for_alias
-from .stated_roles import add_lead_in_roles, add_title_roles
+from .names import entity_for_alias
 from .vocabulary import identity_cache
 
 ORGANISATION_ENDINGS = frozenset(
@@ -39,21 +37,11 @@ TOLD_OUTLET = re.compile(
 DROP_LEADING = frozenset({"The", "A", "An", "UK", "British"})
 
 
-@lru_cache(maxsize=64)
-def name_index_for(paragraphs: tuple[Paragraph, ...], entities: tuple[Entity, ...]) -> NameIndex:
-    """The article's NameIndex, built once and shared by the people and quotes annotators."""
-    index = build_name_index(paragraphs, entities)
-    add_title_roles(index, paragraphs)
-    add_lead_in_roles(index, paragraphs)
-    return index
-
-
 def annotate_people(document: Document, found: Annotations) -> Annotations:
     """Fill `people` (canonical name and stated role) and `organisations`, in order of mention."""
     paragraphs = document.clean.paragraphs
     entities = document.knowledge.entities
-    index = name_index_for(paragraphs, entities)
-    people = tuple(PersonRef(p.name, p.role) for p in index.ordered())
+    people = tuple(PersonRef(p.name, p.role) for p in document.names.ordered())
     organisations = tuple(organisations_named(paragraphs, entities))
     return replace(found, people=people, organisations=organisations)
 

@@ -19,7 +19,6 @@ from .attribution import Attribution, attributions
 from .discourse import Discourse, sentence_subject
 from .document import Document
 from .names import NameIndex
-from .people import name_index_for
 from .quote_marks import QuotedSpan, masked, quote_text, quoted_spans, sentence_ranges, word_count
 from .speakers import Speaker, pronoun_in, resolve_speaker
 
@@ -45,8 +44,7 @@ class Walk:
 
 def annotate_quotes(document: Document, found: Annotations) -> Annotations:
     """Fill `quotes` with every quotation of at least six words, in text order."""
-    index = name_index_for(document.clean.paragraphs, document.knowledge.entities)
-    walk = Walk(index)
+    walk = Walk(document.names)
     for paragraph in document.clean.paragraphs:
         _read_paragraph(walk, paragraph.number, paragraph.text)
     return replace(found, quotes=tuple(walk.quotes))

@@ -1,6 +1,7 @@
 """Roles an article gives people away from their name.
 
-Two habits of news copy: a title used in place of the name ("the Prime Minister has
+Two habits of news copy, each read by a pure function that returns roles (name -> role)
+for `build_name_index` to give people who have none: a title used in place of the name ("the Prime Minister has
 admitted ...", resolved to the person in the article who held that title), and the
 lead-in, where a paragraph quotes an unnamed role ("the immigration minister has
 said") and the next paragraph names the person ("Kevin Foster said ...").
@@ -21,8 +22,9 @@ ROLE_LEAD = re.compile(
 )
 
 
-def add_title_roles(index: NameIndex, paragraphs: tuple[Paragraph, ...]) -> None:
-    """ "the Prime Minister" resolved to someone with no stated role gives them that role."""
+def title_roles(index: NameIndex, paragraphs: tuple[Paragraph, ...]) -> dict[str, str]:
+    """ "the Prime Minister" resolved to someone with no stated role gives them that role (name -> role)."""
+    roles: dict[str, str] = {}
     for paragraph in paragraphs:
         for run in capitalised_runs(paragraph.text):
             words = list(run.words)
@@ -32,25 +34,34 @@ def add_title_roles(index: NameIndex, paragraphs: tuple[Paragraph, ...]) -> None
             if not preceded or not words or not any(w.lower() in TITLE_HEADS | {"pm"} for w in words):
                 continue
             name = index.resolve(" ".join(["the", *words]))
-            if name and index.people.get(name) and index.people[name].role is None:
+            if name and _has_no_role(index, roles, name):
                 title = " ".join(words)
-                index.people[name].role = "Prime Minister" if title == "PM" else title
+                roles[name] = "Prime Minister" if title == "PM" else title
+    return roles
 
 
-def add_lead_in_roles(index: NameIndex, paragraphs: tuple[Paragraph, ...]) -> None:
-    """An unnamed role speaking in one paragraph names the person introduced in the next."""
+def lead_in_roles(index: NameIndex, paragraphs: tuple[Paragraph, ...]) -> dict[str, str]:
+    """An unnamed role speaking in one paragraph names the person introduced in the next (name -> role)."""
+    roles: dict[str, str] = {}
     for previous, paragraph in zip(paragraphs, paragraphs[1:]):
         role = _unnamed_role(previous.text)
         if role is None:
             continue
         named = index.resolve(role)
         if named is not None:
-            if index.people.get(named) and index.people[named].role is None:
-                index.people[named].role = role
+            if _has_no_role(index, roles, named):
+                roles[named] = role
             continue
         newcomers = [p for p in index.ordered() if p.first_paragraph == paragraph.number]
-        if newcomers and newcomers[0].role is None:
-            newcomers[0].role = role
+        if newcomers and _has_no_role(index, roles, newcomers[0].name):
+            roles[newcomers[0].name] = role
+    return roles
+
+
+def _has_no_role(index: NameIndex, given: dict[str, str], name: str) -> bool:
+    """A person of the index with no stated role, and none given yet."""
+    info = index.people.get(name)
+    return info is not None and info.role is None and name not in given
 
 
 def _unnamed_role(text: str) -> str | None:
