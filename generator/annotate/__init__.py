@@ -1,10 +1,11 @@
-"""The annotators: an ordered registry, the way Python-Markdown registers processors.
+"""The annotators: a registry of named functions, the way Python-Markdown registers processors.
 
 Each annotator is a function `(Document, Annotations) -> Annotations` that fills in
-its own fields with `dataclasses.replace` and leaves the others alone. They run in
-priority order, highest first, so later annotators can use earlier findings
-(quotes use the people found; topics use quotes). Adding an annotator is adding a
-module and one line in `REGISTRY`.
+its own fields with `dataclasses.replace` and leaves the others alone. What several
+of them need (the names index) is built once, as a read-only product of the
+`Document`, so no annotator reads another's fields or a shared cache: they are
+independent, and the registry's order is only the order they run in. Adding an
+annotator is adding a module and one line in `REGISTRY`.
 """
 
 from __future__ import annotations
@@ -22,22 +23,21 @@ Annotator = Callable[[Document, Annotations], Annotations]
 @dataclass(frozen=True)
 class Registered:
     name: str
-    priority: int
     run: Annotator
 
 
 REGISTRY: tuple[Registered, ...] = (
-    Registered("people", 50, people.annotate_people),
-    Registered("quotes", 40, quotes.annotate_quotes),
-    Registered("figures", 30, figures.annotate_figures),
-    Registered("topics", 20, topics.annotate_topics),
-    Registered("metadata", 10, metadata.annotate_metadata),
+    Registered("people", people.annotate_people),
+    Registered("quotes", quotes.annotate_quotes),
+    Registered("figures", figures.annotate_figures),
+    Registered("topics", topics.annotate_topics),
+    Registered("metadata", metadata.annotate_metadata),
 )
 
 
 def annotate_document(document: Document, registry: tuple[Registered, ...] = REGISTRY) -> Annotations:
-    """Run every registered annotator over one document, highest priority first."""
+    """Run every registered annotator over one document; each fills only its own fields."""
     found = Annotations()
-    for annotator in sorted(registry, key=lambda r: (-r.priority, r.name)):
+    for annotator in registry:
         found = annotator.run(document, found)
     return found
