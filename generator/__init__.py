@@ -12,9 +12,9 @@ from pathlib import Path
 
 from .article import build_article, unmatched_overrides
 from .cache import ArticleCache
-from .ingest import Inputs, read_inputs
+from .ingest import read_inputs
 from .link import cross_link
-from .models import Article, Problem, Site
+from .models import Article, ArticleInput, Knowledge, Problem, Site
 from .render import render_site
 from .text_warnings import prose_warning
 from .validate import check_inputs
@@ -28,8 +28,9 @@ def build_site(root: Path, cache: ArticleCache | None = None) -> Site:
     built and every Problem found; a bad file costs its own page, never the others.
     """
     inputs = read_inputs(root)
-    problems = list(inputs.problems) + check_inputs(inputs)
-    articles = build_articles(inputs, cache or ArticleCache(), problems)
+    checked, to_build = check_inputs(inputs)
+    problems = list(inputs.problems) + checked
+    articles = build_articles(to_build, inputs.knowledge, cache or ArticleCache(), problems)
     problems += [w for w in map(prose_warning, articles) if w is not None]
     problems += [
         Problem(
@@ -44,25 +45,22 @@ def build_site(root: Path, cache: ArticleCache | None = None) -> Site:
     ]
     index = cross_link(articles, inputs.knowledge.topics)
     pages = render_site(articles, inputs.knowledge, index, inputs.home, inputs.pages)
-    return Site(articles, inputs.knowledge.topics, index, pages, tuple(problems), inputs.images)
+    return Site(articles, inputs.knowledge, index, pages, tuple(problems), inputs.images)
 
 
-def build_articles(inputs: Inputs, cache: ArticleCache, problems: list[Problem]) -> tuple[Article, ...]:
-    """Clean and annotate every seed. Where two would share one URL only the first is kept;
-    `check_inputs` has already reported the collision, naming both files. An article the
-    annotator fails on is left out with an error, so the failure is loud but costs one page."""
-    sidecars = {s.seed: s for s in inputs.sidecars}
-    keys = {(source, sidecars.get(Path(source.path).name)) for source in inputs.sources}
-    cache.keep_only(keys)
-    by_slug: dict[str, Article] = {}
-    for source in inputs.sources:
+def build_articles(
+    to_build: tuple[ArticleInput, ...], knowledge: Knowledge, cache: ArticleCache, problems: list[Problem]
+) -> tuple[Article, ...]:
+    """Clean and annotate every article. An article the annotator fails on is left out with an
+    error, so the failure is loud but costs one page."""
+    cache.keep_only({(a.source, a.sidecar) for a in to_build})
+    articles = []
+    for one in to_build:
         try:
-            article = cache.get(source, sidecars.get(Path(source.path).name), inputs.knowledge, build_article)
+            articles.append(cache.get(one.source, one.sidecar, knowledge, build_article))
         except Exception as err:  # a bug in an annotator, not in the file: report it, build the rest
             message = (
                 f"the annotator failed on this file ({type(err).__name__}: {err}); please report it as a bug"
             )
-            problems.append(Problem(source.path, 1, message))
-            continue
-        by_slug.setdefault(article.slug, article)
-    return tuple(by_slug.values())
+            problems.append(Problem(one.source.path, 1, message))
+    return tuple(articles)

@@ -165,7 +165,7 @@ def cmd_unlisted_names(args: argparse.Namespace) -> int:
 
     root = find_root()
     site = build_site(root)
-    entries = unlisted_names(site.articles, read_inputs(root).knowledge.entities)
+    entries = unlisted_names(site.articles, site.knowledge.entities)
     if entries:
         print("# Check each entry against the articles, then paste it into content/entities.yaml.")
         print(as_yaml(entries), end="")

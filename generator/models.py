@@ -71,6 +71,11 @@ class SourceText:
     path: str  # posix, relative to the project root: "seeds/000_x.txt"
     text: str  # decoded; line endings normalised to "\n"; never edited
 
+    @property
+    def name(self) -> str:
+        """The file name in seeds/, as a sidecar's `seed:` names it."""
+        return self.path.rsplit("/", 1)[-1]
+
 
 @dataclass(frozen=True)
 class QuoteOverride:
@@ -109,6 +114,15 @@ class HandPage:
     description: str | None = None
     tags: tuple[str, ...] = ()
     hide: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """One article to build: its seed, the sidecar written for it (if any) and the slug of its page."""
+
+    source: SourceText
+    sidecar: Sidecar | None
+    slug: str
 
 
 @dataclass(frozen=True)
@@ -336,8 +350,10 @@ class Page:
 
 @dataclass(frozen=True)
 class Site:
+    """Everything one build made, and what it read that later commands need (no command re-reads)."""
+
     articles: tuple[Article, ...]
-    topics: tuple[TopicDef, ...]
+    knowledge: Knowledge
     index: SiteIndex
     pages: tuple[Page, ...]
     problems: tuple[Problem, ...] = field(default=())

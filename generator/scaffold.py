@@ -8,7 +8,7 @@ from the list. Writing never replaces an existing file.
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .article import slugify
 from .front_matter import dump_front_matter
@@ -34,7 +34,7 @@ def sidecar_text(article: Article) -> str:
     """The sidecar's Markdown: front matter with the inferred values, the summary as body."""
     found = article.annotations
     meta = {
-        "seed": PurePosixPath(article.source.path).name,
+        "seed": article.source.name,
         "title": found.title.value,
         "outlet": found.outlet.value,
         "published": found.published.value,

@@ -14,20 +14,42 @@ from pathlib import PurePosixPath
 
 from .article import comparable, default_slug
 from .ingest import SEEDS, Inputs
-from .models import TOPIC_SLUGS, Problem
+from .models import TOPIC_SLUGS, ArticleInput, Problem, Sidecar
 from .textfile import KeyLines, KeyPath
 
 
-def check_inputs(inputs: Inputs) -> list[Problem]:
-    """Every cross-file problem in the inputs, sorted by file and line."""
+def check_inputs(inputs: Inputs) -> tuple[list[Problem], tuple[ArticleInput, ...]]:
+    """Every cross-file problem in the inputs, sorted by file and line, and the articles to build:
+    each seed joined to its sidecar, under its page's slug. Where two would share one page,
+    the file the problem asks to rename is left out, so what is reported is what is missing."""
+    slug_problems, refused = _duplicate_slugs(inputs)
     problems = (
         _missing_seeds(inputs)
         + _duplicate_seeds(inputs)
-        + _duplicate_slugs(inputs)
+        + slug_problems
         + _unknown_topics(inputs)
         + _overrides_not_in_text(inputs)
     )
-    return sorted(problems, key=lambda p: (p.path, p.line or 0))
+    articles = tuple(a for a in _joined(inputs) if _owner(a) not in refused)
+    return sorted(problems, key=lambda p: (p.path, p.line or 0)), articles
+
+
+def _joined(inputs: Inputs) -> list[ArticleInput]:
+    """Every seed with the first sidecar that names it (a second one is reported by `_duplicate_seeds`)."""
+    sidecars: dict[str, Sidecar] = {}
+    for sidecar in inputs.sidecars:
+        sidecars.setdefault(sidecar.seed, sidecar)
+    return [
+        ArticleInput(
+            s, sidecars.get(s.name), sidecars[s.name].slug if s.name in sidecars else default_slug(s)
+        )
+        for s in inputs.sources
+    ]
+
+
+def _owner(article: ArticleInput) -> str:
+    """The file that gives an article its slug: its sidecar, else its seed."""
+    return article.sidecar.path if article.sidecar is not None else article.source.path
 
 
 def _line(inputs: Inputs, path: str, keys: KeyPath) -> int:
@@ -35,8 +57,8 @@ def _line(inputs: Inputs, path: str, keys: KeyPath) -> int:
 
 
 def _missing_seeds(inputs: Inputs) -> list[Problem]:
-    unreadable = [p.path for p in inputs.problems if p.path.startswith(f"{SEEDS}/")]
-    seeds = {PurePosixPath(path).name for path in [s.path for s in inputs.sources] + unreadable}
+    unreadable = [PurePosixPath(p.path).name for p in inputs.problems if p.path.startswith(f"{SEEDS}/")]
+    seeds = {s.name for s in inputs.sources} | set(unreadable)
     return [
         Problem(
             s.path,
@@ -63,15 +85,14 @@ def _duplicate_seeds(inputs: Inputs) -> list[Problem]:
     ]
 
 
-def _duplicate_slugs(inputs: Inputs) -> list[Problem]:
-    """Two articles would share one page: a sidecar named like another seed's default slug."""
+def _duplicate_slugs(inputs: Inputs) -> tuple[list[Problem], set[str]]:
+    """Two articles would share one page (a sidecar named like another seed's default slug, two
+    names differing only by case): a problem for the file to rename, and the set of those files."""
     with_sidecar = {s.seed for s in inputs.sidecars}
     owners = [(s.slug, s.path) for s in inputs.sidecars]
-    owners += [
-        (default_slug(s), s.path) for s in inputs.sources if PurePosixPath(s.path).name not in with_sidecar
-    ]
+    owners += [(default_slug(s), s.path) for s in inputs.sources if s.name not in with_sidecar]
     first: dict[str, str] = {}
-    problems = []
+    problems, refused = [], set()
     for slug, path in sorted(owners, key=lambda owner: (owner[1].startswith(SEEDS), owner[1])):
         if slug in first:  # sidecars sort first: the file to rename is the sidecar, if there is one
             renamed, other = (first[slug], path) if not first[slug].startswith(SEEDS) else (path, first[slug])
@@ -79,8 +100,10 @@ def _duplicate_slugs(inputs: Inputs) -> list[Problem]:
                 f"slug `{slug}` is also the slug of {other}{_lookalike(renamed, other)}; rename this file"
             )
             problems.append(Problem(renamed, 1, message))
+            refused.add(renamed)
+            first[slug] = other
         first.setdefault(slug, path)
-    return problems
+    return problems, refused
 
 
 def _lookalike(path: str, other: str) -> str:
@@ -111,7 +134,7 @@ def _unknown_topics(inputs: Inputs) -> list[Problem]:
 
 def _overrides_not_in_text(inputs: Inputs) -> list[Problem]:
     """An override must quote the article: its `quote` must appear in the seed (spacing aside)."""
-    texts = {PurePosixPath(s.path).name: (s.path, comparable(s.text)) for s in inputs.sources}
+    texts = {s.name: (s.path, comparable(s.text)) for s in inputs.sources}
     problems = []
     for sidecar in inputs.sidecars:
         seed_path, text = texts.get(sidecar.seed, (None, ""))
