@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import TOPIC_SLUGS, Annotations, Evidence, Paragraph, TopicDef, TopicMatch, WeightedTerm
+from ..patterns import ContributorPattern, PatternError, compile_pattern
 from .document import Document
 
 MAX_EVIDENCE = 3
@@ -29,8 +30,7 @@ ABBREVIATIONS = frozenset(
 SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9£€])")
 MAX_SENTENCE = 600  # longer "sentences" (tables, page junk) are scored in pieces of at most this
 LAST_WORD_WINDOW = 40  # enough to see the abbreviation before a full stop
-WORD_START = r"(?<![^\W_])"  # not preceded by a letter or digit
-LEADING_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+BRACED_ESCAPE = re.compile(r"\\[pPxN]\{[^}]*\}")
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class Sentence:
 class CompiledTerm:
     label: str
     weight: float
-    regex: re.Pattern[str]
+    regex: ContributorPattern
     lowered: bool  # run on the lower-cased sentence
 
 
@@ -101,8 +101,10 @@ def lowercase_pattern(source: str) -> str:
     while index < len(source):
         char = source[index]
         if char == "\\":
-            out.append(source[index : index + 2])
-            index += 2
+            braced = BRACED_ESCAPE.match(source, index)  # \p{Lu}, \x{E9}, \N{EM DASH} keep their case
+            end = braced.end() if braced else index + 2
+            out.append(source[index:end])
+            index = end
         elif source.startswith("(?", index):
             ends = [source.find(c, index + 2) for c in ":)"]
             close = min((end for end in ends if end >= 0), default=len(source) - 1)
@@ -114,15 +116,15 @@ def lowercase_pattern(source: str) -> str:
     return "".join(out)
 
 
-def term_regex(term: WeightedTerm) -> tuple[re.Pattern[str], bool] | None:
+def term_regex(term: WeightedTerm) -> tuple[ContributorPattern, bool] | None:
     """Compile one term; the flag says whether it runs on lower-cased text (the fast path).
 
     A phrase matches with any run of spaces or hyphens between its words and either
     apostrophe. A pattern is used as written; one with a case-sensitive part `(?-i:...)`
-    runs case-insensitively on the original text instead.
+    runs case-insensitively on the original text instead. None when it cannot be compiled.
     """
     if term.is_pattern:
-        source, lowered = term.text, "(?-i" not in term.text and "\\N" not in term.text
+        source, lowered = term.text, "(?-i" not in term.text
     else:
         split = re.split(r"[\s-]+", term.text.strip())
         words = [re.escape(w.lower()).replace("'", "['’]") for w in split if w]
@@ -131,23 +133,10 @@ def term_regex(term: WeightedTerm) -> tuple[re.Pattern[str], bool] | None:
         return None
     try:
         if lowered:
-            source = lowercase_pattern(source)
-        re.compile(source)  # a broken pattern is skipped even where wrapping it would mend it
-        return re.compile(at_word_start(source), 0 if lowered else re.IGNORECASE), lowered
-    except re.error:
+            return compile_pattern(lowercase_pattern(source)), True
+        return compile_pattern(source, ignore_case=True), False
+    except PatternError:
         return None
-
-
-def at_word_start(source: str) -> str:
-    """The pattern made to start only where a word starts (leading global flags kept first).
-
-    `whole_word_matches` checks this anyway; saying it in the pattern stops the
-    engine from trying, and rescanning, every position inside a long word or number.
-    """
-    flags = LEADING_FLAGS.match(source)
-    prefix = flags.group() if flags else ""
-    close = "\n)" if "x" in prefix else ")"  # a verbose pattern may end in a comment
-    return f"{prefix}{WORD_START}(?:{source[len(prefix) :]}{close}"
 
 
 @lru_cache(maxsize=64)
@@ -161,16 +150,34 @@ def compile_terms(terms: tuple[WeightedTerm, ...]) -> tuple[CompiledTerm, ...]:
     return tuple(compiled)
 
 
-def whole_word_matches(regex: re.Pattern[str], text: str) -> Iterator[int]:
-    """Start offsets where `regex` matches with no letter or digit glued to either end."""
-    for found in regex.finditer(text):
-        start, end = found.span()
-        if (
-            start < end
-            and (start == 0 or not text[start - 1].isalnum())
-            and (end == len(text) or not text[end].isalnum())
-        ):
-            yield start
+def whole_word_matches(regex: ContributorPattern, text: str) -> Iterator[int]:
+    """Start offsets where `regex` matches with no letter or digit glued to either end.
+
+    A match glued at its start may hide one that starts at a later word inside it
+    ("x1,234 boats" holds "234 boats"); the search then resumes at that word.
+    """
+    position = 0
+    while position <= len(text):
+        resume = None
+        for found in regex.finditer(text, position):
+            start, end = found.span()
+            if start > 0 and text[start - 1].isalnum():
+                resume = next_word_start(text, start, end)
+                if resume is not None:
+                    break
+            elif start < end and (end == len(text) or not text[end].isalnum()):
+                yield start
+        if resume is None:
+            return
+        position = resume
+
+
+def next_word_start(text: str, start: int, end: int) -> int | None:
+    """The first offset after `start` and before `end` that no letter or digit precedes, if any."""
+    for index in range(start + 1, end):
+        if not text[index - 1].isalnum():
+            return index
+    return None
 
 
 @dataclass(frozen=True)
