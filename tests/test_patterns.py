@@ -29,9 +29,8 @@ BAIT = "\n\n" + "a" * 40 + "!\n\n" + "x" * 40 + "\n"  # runs the three patterns 
 
 
 def term_hits(term: WeightedTerm, text: str) -> list[int]:
-    """Where a topic term counts in `text` (on the lower-cased text when that is its fast path)."""
-    regex, lowered = term_regex(term)
-    return list(whole_word_matches(regex, text.lower() if lowered else text))
+    """Where a topic term counts in `text`."""
+    return list(whole_word_matches(term_regex(term), text))
 
 
 def insert_after(project: Path, rel: str, anchor: str, text: str) -> int:

@@ -30,7 +30,6 @@ ABBREVIATIONS = frozenset(
 SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9£€])")
 MAX_SENTENCE = 600  # longer "sentences" (tables, page junk) are scored in pieces of at most this
 LAST_WORD_WINDOW = 40  # enough to see the abbreviation before a full stop
-BRACED_ESCAPE = re.compile(r"\\[pPxN]\{[^}]*\}")
 
 
 @dataclass(frozen=True)
@@ -38,15 +37,13 @@ class Sentence:
     paragraph: int
     position: int  # order in the article, for stable ties
     text: str  # exact substring of the paragraph
-    lowered: str  # text.lower(), for the fast case-insensitive match
 
 
 @dataclass(frozen=True)
 class CompiledTerm:
     label: str
     weight: float
-    regex: ContributorPattern
-    lowered: bool  # run on the lower-cased sentence
+    regex: ContributorPattern  # case-insensitive
 
 
 @dataclass(frozen=True)
@@ -91,50 +88,26 @@ def article_sentences(paragraphs: tuple[Paragraph, ...]) -> list[Sentence]:
     for paragraph in paragraphs:
         for sentence in split_sentences(paragraph.text):
             for text in bounded_pieces(sentence):
-                sentences.append(Sentence(paragraph.number, len(sentences), text, text.lower()))
+                sentences.append(Sentence(paragraph.number, len(sentences), text))
     return sentences
 
 
-def lowercase_pattern(source: str) -> str:
-    """Lower-case the literal letters of a regex, leaving escapes and `(?...)` group syntax alone."""
-    out, index = [], 0
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            braced = BRACED_ESCAPE.match(source, index)  # \p{Lu}, \x{E9}, \N{EM DASH} keep their case
-            end = braced.end() if braced else index + 2
-            out.append(source[index:end])
-            index = end
-        elif source.startswith("(?", index):
-            ends = [source.find(c, index + 2) for c in ":)"]
-            close = min((end for end in ends if end >= 0), default=len(source) - 1)
-            out.append(source[index : close + 1])
-            index = close + 1
-        else:
-            out.append(char.lower())
-            index += 1
-    return "".join(out)
-
-
-def term_regex(term: WeightedTerm) -> tuple[ContributorPattern, bool] | None:
-    """Compile one term; the flag says whether it runs on lower-cased text (the fast path).
+def term_regex(term: WeightedTerm) -> ContributorPattern | None:
+    """Compile one term to a case-insensitive pattern; None when it cannot be compiled.
 
     A phrase matches with any run of spaces or hyphens between its words and either
-    apostrophe. A pattern is used as written; one with a case-sensitive part `(?-i:...)`
-    runs case-insensitively on the original text instead. None when it cannot be compiled.
+    apostrophe. A pattern is used as written; a part of it inside `(?-i:...)` is case-sensitive.
     """
     if term.is_pattern:
-        source, lowered = term.text, "(?-i" not in term.text
+        source = term.text
     else:
         split = re.split(r"[\s-]+", term.text.strip())
-        words = [re.escape(w.lower()).replace("'", "['’]") for w in split if w]
-        source, lowered = r"[\s-]+".join(words), True
+        words = [re.escape(w).replace("'", "['’]") for w in split if w]
+        source = r"[\s-]+".join(words)
     if not source:
         return None
     try:
-        if lowered:
-            return compile_pattern(lowercase_pattern(source)), True
-        return compile_pattern(source, ignore_case=True), False
+        return compile_pattern(source, ignore_case=True)
     except PatternError:
         return None
 
@@ -146,7 +119,7 @@ def compile_terms(terms: tuple[WeightedTerm, ...]) -> tuple[CompiledTerm, ...]:
     for term in terms:
         regex = term_regex(term)
         if regex is not None and term.weight:
-            compiled.append(CompiledTerm(term.text, term.weight, regex[0], regex[1]))
+            compiled.append(CompiledTerm(term.text, term.weight, regex))
     return tuple(compiled)
 
 
@@ -182,11 +155,10 @@ def next_word_start(text: str, start: int, end: int) -> int | None:
 
 @dataclass(frozen=True)
 class ArticleText:
-    """All sentences joined by newlines (original and lower-cased), with each sentence's offset."""
+    """All sentences joined by newlines, with each sentence's offset."""
 
     sentences: tuple[Sentence, ...]
     text: str
-    lowered: str
     offsets: tuple[int, ...]
 
     @classmethod
@@ -196,10 +168,7 @@ class ArticleText:
             offsets.append(position)
             position += len(sentence.text) + 1
         text = "\n".join(s.text for s in sentences)
-        lowered = "\n".join(s.lowered for s in sentences)
-        if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets aligned
-            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        return cls(tuple(sentences), text, lowered, tuple(offsets))
+        return cls(tuple(sentences), text, tuple(offsets))
 
 
 def sentence_scores(article: ArticleText, terms: tuple[CompiledTerm, ...]) -> list[float]:
@@ -207,7 +176,7 @@ def sentence_scores(article: ArticleText, terms: tuple[CompiledTerm, ...]) -> li
     scores = [0.0] * len(article.sentences)
     for term in terms:
         hit: set[int] = set()
-        for start in whole_word_matches(term.regex, article.lowered if term.lowered else article.text):
+        for start in whole_word_matches(term.regex, article.text):
             hit.add(bisect_right(article.offsets, start) - 1)
         for index in hit:
             scores[index] += term.weight
