@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .models import CleanText, JunkRule, Paragraph, RemovedText, SourceText
+from .patterns import ContributorPattern, PatternError, PatternMatch, compile_pattern
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 TERMINAL = tuple('.!?;"”…)')
@@ -39,8 +40,8 @@ BARE_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}")
 
 @dataclass(frozen=True)
 class CompiledRules:
-    lines: tuple[tuple[str, re.Pattern[str]], ...]
-    prefixes: tuple[tuple[str, re.Pattern[str]], ...]
+    lines: tuple[tuple[str, ContributorPattern], ...]
+    prefixes: tuple[tuple[str, ContributorPattern], ...]
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,8 @@ def compile_rules(rules: tuple[JunkRule, ...]) -> CompiledRules:
     lines, prefixes = [], []
     for rule in rules:
         try:
-            pattern = re.compile(rule.pattern)
-        except re.error:
+            pattern = compile_pattern(rule.pattern)
+        except PatternError:
             continue
         (prefixes if rule.where == "prefix" else lines).append((rule.name, pattern))
     return CompiledRules(tuple(lines), tuple(prefixes))
@@ -79,12 +80,27 @@ def matching_line_rule(text: str, compiled: CompiledRules) -> str | None:
 
 
 def split_prefix(text: str, compiled: CompiledRules) -> tuple[str, str, str] | None:
-    """(rule name, junk prefix, rest) when a prefix rule matches the start of `text`."""
+    """(rule name, junk prefix, rest) when a prefix rule matches the start of `text`.
+
+    The prefix is the whole match, or only up to the end of the group named `junk` when the
+    pattern has one: the rest of the match is what must follow the junk, and stays.
+    """
     for name, pattern in compiled.prefixes:
         found = pattern.match(text)
-        if found and found.end() > 0 and text[found.end() :].strip():
-            return name, text[: found.end()], text[found.end() :].strip()
+        end = prefix_end(found, pattern)
+        if end > 0 and text[end:].strip():
+            return name, text[:end], text[end:].strip()
     return None
+
+
+def prefix_end(found: PatternMatch | None, pattern: ContributorPattern) -> int:
+    """Where the junk prefix of a prefix rule's match ends: the `junk` group's end, else the match's."""
+    if found is None:
+        return 0
+    group = pattern.groupindex.get("junk")
+    if group is None:
+        return found.end()
+    return max(found.end(group), 0)  # -1 when the group took no part in the match
 
 
 def has_headline_signal(text: str) -> bool:

@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from .models import Problem
+from .patterns import pattern_problem
 from .safe_paths import plain_file_name, unusable_characters
 from .schema_messages import error_message, unknown_key_message
 from .textfile import ImpossibleDate, KeyPath, YamlDocument
@@ -64,14 +65,10 @@ def _real_date(text: str) -> str:
 
 
 def _compiles(pattern: str) -> str:
-    """A regular expression that Python can compile."""
-    try:
-        re.compile(pattern)
-    except re.error as err:
-        raise ValueError(
-            f"pattern does not compile: {err.msg} at position {err.pos}; "
-            "escape ( ) [ ] { } . * + ? | \\ with a backslash to match them literally"
-        ) from None
+    """A regular expression that the linear-time pattern engine can run."""
+    problem = pattern_problem(pattern)
+    if problem is not None:
+        raise ValueError(problem)
     return pattern
 
 

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from ..models import Annotations, Entity, Inferred, Outlet, Paragraph
+from ..patterns import ContributorPattern, PatternError, compile_pattern
 from .document import Document
 from .topics import split_sentences
 
@@ -73,11 +74,11 @@ def infer_title(paragraph: Paragraph | None) -> Inferred:
 
 
 @lru_cache(maxsize=256)
-def signal_regex(pattern: str) -> re.Pattern[str] | None:
-    """Compile an outlet signal once; a broken pattern is skipped."""
+def signal_regex(pattern: str) -> ContributorPattern | None:
+    """Compile an outlet signal once (`^` and `$` match at every line); a broken pattern is skipped."""
     try:
-        return re.compile(pattern, re.MULTILINE)
-    except re.error:
+        return compile_pattern(pattern, multiline=True)
+    except PatternError:
         return None
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import TOPIC_SLUGS, Annotations, Evidence, Paragraph, TopicDef, TopicMatch, WeightedTerm
+from ..patterns import ContributorPattern, PatternError, compile_pattern
 from .document import Document
 
 MAX_EVIDENCE = 3
@@ -29,8 +30,6 @@ ABBREVIATIONS = frozenset(
 SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9£€])")
 MAX_SENTENCE = 600  # longer "sentences" (tables, page junk) are scored in pieces of at most this
 LAST_WORD_WINDOW = 40  # enough to see the abbreviation before a full stop
-WORD_START = r"(?<![^\W_])"  # not preceded by a letter or digit
-LEADING_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
 
 @dataclass(frozen=True)
@@ -38,15 +37,13 @@ class Sentence:
     paragraph: int
     position: int  # order in the article, for stable ties
     text: str  # exact substring of the paragraph
-    lowered: str  # text.lower(), for the fast case-insensitive match
 
 
 @dataclass(frozen=True)
 class CompiledTerm:
     label: str
     weight: float
-    regex: re.Pattern[str]
-    lowered: bool  # run on the lower-cased sentence
+    regex: ContributorPattern  # case-insensitive
 
 
 @dataclass(frozen=True)
@@ -91,63 +88,28 @@ def article_sentences(paragraphs: tuple[Paragraph, ...]) -> list[Sentence]:
     for paragraph in paragraphs:
         for sentence in split_sentences(paragraph.text):
             for text in bounded_pieces(sentence):
-                sentences.append(Sentence(paragraph.number, len(sentences), text, text.lower()))
+                sentences.append(Sentence(paragraph.number, len(sentences), text))
     return sentences
 
 
-def lowercase_pattern(source: str) -> str:
-    """Lower-case the literal letters of a regex, leaving escapes and `(?...)` group syntax alone."""
-    out, index = [], 0
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            out.append(source[index : index + 2])
-            index += 2
-        elif source.startswith("(?", index):
-            ends = [source.find(c, index + 2) for c in ":)"]
-            close = min((end for end in ends if end >= 0), default=len(source) - 1)
-            out.append(source[index : close + 1])
-            index = close + 1
-        else:
-            out.append(char.lower())
-            index += 1
-    return "".join(out)
-
-
-def term_regex(term: WeightedTerm) -> tuple[re.Pattern[str], bool] | None:
-    """Compile one term; the flag says whether it runs on lower-cased text (the fast path).
+def term_regex(term: WeightedTerm) -> ContributorPattern | None:
+    """Compile one term to a case-insensitive pattern; None when it cannot be compiled.
 
     A phrase matches with any run of spaces or hyphens between its words and either
-    apostrophe. A pattern is used as written; one with a case-sensitive part `(?-i:...)`
-    runs case-insensitively on the original text instead.
+    apostrophe. A pattern is used as written; a part of it inside `(?-i:...)` is case-sensitive.
     """
     if term.is_pattern:
-        source, lowered = term.text, "(?-i" not in term.text and "\\N" not in term.text
+        source = term.text
     else:
         split = re.split(r"[\s-]+", term.text.strip())
-        words = [re.escape(w.lower()).replace("'", "['’]") for w in split if w]
-        source, lowered = r"[\s-]+".join(words), True
+        words = [re.escape(w).replace("'", "['’]") for w in split if w]
+        source = r"[\s-]+".join(words)
     if not source:
         return None
     try:
-        if lowered:
-            source = lowercase_pattern(source)
-        re.compile(source)  # a broken pattern is skipped even where wrapping it would mend it
-        return re.compile(at_word_start(source), 0 if lowered else re.IGNORECASE), lowered
-    except re.error:
+        return compile_pattern(source, ignore_case=True)
+    except PatternError:
         return None
-
-
-def at_word_start(source: str) -> str:
-    """The pattern made to start only where a word starts (leading global flags kept first).
-
-    `whole_word_matches` checks this anyway; saying it in the pattern stops the
-    engine from trying, and rescanning, every position inside a long word or number.
-    """
-    flags = LEADING_FLAGS.match(source)
-    prefix = flags.group() if flags else ""
-    close = "\n)" if "x" in prefix else ")"  # a verbose pattern may end in a comment
-    return f"{prefix}{WORD_START}(?:{source[len(prefix) :]}{close}"
 
 
 @lru_cache(maxsize=64)
@@ -157,29 +119,46 @@ def compile_terms(terms: tuple[WeightedTerm, ...]) -> tuple[CompiledTerm, ...]:
     for term in terms:
         regex = term_regex(term)
         if regex is not None and term.weight:
-            compiled.append(CompiledTerm(term.text, term.weight, regex[0], regex[1]))
+            compiled.append(CompiledTerm(term.text, term.weight, regex))
     return tuple(compiled)
 
 
-def whole_word_matches(regex: re.Pattern[str], text: str) -> Iterator[int]:
-    """Start offsets where `regex` matches with no letter or digit glued to either end."""
-    for found in regex.finditer(text):
-        start, end = found.span()
-        if (
-            start < end
-            and (start == 0 or not text[start - 1].isalnum())
-            and (end == len(text) or not text[end].isalnum())
-        ):
-            yield start
+def whole_word_matches(regex: ContributorPattern, text: str) -> Iterator[int]:
+    """Start offsets where `regex` matches with no letter or digit glued to either end.
+
+    A match glued at its start may hide one that starts at a later word inside it
+    ("x1,234 boats" holds "234 boats"); the search then resumes at that word.
+    """
+    position = 0
+    while position <= len(text):
+        resume = None
+        for found in regex.finditer(text, position):
+            start, end = found.span()
+            if start > 0 and text[start - 1].isalnum():
+                resume = next_word_start(text, start, end)
+                if resume is not None:
+                    break
+            elif start < end and (end == len(text) or not text[end].isalnum()):
+                yield start
+        if resume is None:
+            return
+        position = resume
+
+
+def next_word_start(text: str, start: int, end: int) -> int | None:
+    """The first offset after `start` and before `end` that no letter or digit precedes, if any."""
+    for index in range(start + 1, end):
+        if not text[index - 1].isalnum():
+            return index
+    return None
 
 
 @dataclass(frozen=True)
 class ArticleText:
-    """All sentences joined by newlines (original and lower-cased), with each sentence's offset."""
+    """All sentences joined by newlines, with each sentence's offset."""
 
     sentences: tuple[Sentence, ...]
     text: str
-    lowered: str
     offsets: tuple[int, ...]
 
     @classmethod
@@ -189,10 +168,7 @@ class ArticleText:
             offsets.append(position)
             position += len(sentence.text) + 1
         text = "\n".join(s.text for s in sentences)
-        lowered = "\n".join(s.lowered for s in sentences)
-        if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets aligned
-            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        return cls(tuple(sentences), text, lowered, tuple(offsets))
+        return cls(tuple(sentences), text, tuple(offsets))
 
 
 def sentence_scores(article: ArticleText, terms: tuple[CompiledTerm, ...]) -> list[float]:
@@ -200,7 +176,7 @@ def sentence_scores(article: ArticleText, terms: tuple[CompiledTerm, ...]) -> li
     scores = [0.0] * len(article.sentences)
     for term in terms:
         hit: set[int] = set()
-        for start in whole_word_matches(term.regex, article.lowered if term.lowered else article.text):
+        for start in whole_word_matches(term.regex, article.text):
             hit.add(bisect_right(article.offsets, start) - 1)
         for index in hit:
             scores[index] += term.weight
