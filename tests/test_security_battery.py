@@ -66,7 +66,7 @@ SIDECAR_TITLE = "Title</title><script>alert(2)</script> \u202eReversed"
 SIDECAR_SUMMARY = f'"><script>alert(4)</script> {REFRESH}'
 TOPIC_TITLE = "Offshoring X</article><script>alert(5)</script>"
 GLOSSARY_TERM = "pushback"
-NOTES_TITLE = "Notes <script>alert(7)</script> \u202eReversed"
+NOTES_TITLE = "Notes <script>alert(7)</script> Reversed"
 NOTES_BODY = """\
 A paragraph of notes with [a [b] c](javascript:alert(9)) in it.
 
@@ -393,11 +393,16 @@ def test_topic_title_is_a_text_tag_chip(hostile_site: Path) -> None:
 def test_seed_paragraphs_do_not_become_admonitions(hostile_site: Path) -> None:
     """`??? note "x"` and `!!! danger "y"` in a seed stay paragraphs: no collapsible block, no admonition."""
     article = soup(hostile_site, TITLE_PAGE).select_one("article")
-    boxes = [
-        str(element)[:100]
-        for element in article.find_all(class_=["admonition", "note", "danger"])
-        + [d for d in article.find_all("details") if d.summary and d.summary.get_text().strip() in ("x", "y")]
+    planted = ("x", "y")  # the titles the seed gives its would-be blocks; the page's own boxes have others
+    admonitions = [
+        a
+        for a in article.select(".admonition")
+        if a.select_one(".admonition-title").get_text().strip() in planted
     ]
+    details = [
+        d for d in article.find_all("details") if d.summary and d.summary.get_text().strip() in planted
+    ]
+    boxes = [str(element)[:100] for element in admonitions + details]
     assert boxes == [], f"{TITLE_PAGE}: seed text became admonitions/details: {boxes}"
 
 
@@ -540,6 +545,7 @@ def assert_located(result: subprocess.CompletedProcess, rel: str, line: int | No
 
 
 REFUSED_KEYS = {
+    "bidi-in-description": ("description: 'Notes \u202eReversed'\n", "description:"),  # an error
     "template-redirect": (f"template: redirect.html\nlocation: https://{EVIL}/\n", "template:"),
     "subtitle": ("subtitle: '<script>alert(1)</script>'\n", "subtitle:"),
     "status": ("status: new\n", "status:"),
