@@ -112,3 +112,15 @@ def test_pages_pass_axe_accessibility_checks(browser: Browser, site_url: str, sc
                 problems.append(f"{path}: {violation['id']} ({len(violation['nodes'])}): {violation['help']}")
     context.close()
     assert problems == []
+
+
+def test_the_colour_scheme_a_reader_picks_survives_a_reload(page: Page, site_url: str) -> None:
+    """The theme's storage and palette scripts (files in generator/theme, not inline) keep working."""
+    page.goto(site_url + "/articles/")
+    body = page.locator("body")
+    before = body.get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    expect(body).not_to_have_attribute("data-md-color-scheme", before)
+    chosen = body.get_attribute("data-md-color-scheme")
+    page.goto(site_url + "/topics/offshoring/")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", chosen)
