@@ -22,6 +22,8 @@ from generator.models import (
     SourceText,
 )
 
+pytestmark = pytest.mark.fast  # the fast tier: `pytest -m fast` runs the cleaner and annotators alone
+
 OUTLETS_FILE = Path(__file__).resolve().parent.parent / "content" / "outlets.yaml"
 
 ENTITIES = (

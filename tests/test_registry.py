@@ -11,6 +11,8 @@ from generator.annotate.document import Document
 from generator.clean import clean_text
 from generator.ingest import read_inputs, read_source
 
+pytestmark = pytest.mark.fast  # the fast tier: `pytest -m fast` runs the cleaner and annotators alone
+
 
 @pytest.mark.parametrize(
     "seed", sorted(p.name for p in (Path(__file__).parent.parent / "seeds").glob("*.txt"))

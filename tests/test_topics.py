@@ -14,6 +14,8 @@ import pytest
 from generator.annotate.topics import find_topics, split_sentences, term_regex, whole_word_matches
 from generator.models import Paragraph, TopicDef, WeightedTerm
 
+pytestmark = pytest.mark.fast  # the fast tier: `pytest -m fast` runs the cleaner and annotators alone
+
 TOPICS_DIR = Path(__file__).resolve().parent.parent / "content" / "topics"
 
 
