@@ -216,10 +216,12 @@ class GlossaryEntry(Strict):
     @field_validator("term", "aliases")
     @classmethod
     def _no_brackets(cls, value: Any) -> Any:
+        """A term or alias must fit the `*[term]: definition` line each article page ends with."""
         for text in value if isinstance(value, list) else [value]:
-            if any(ch in text for ch in "[]\n"):
+            if any(ch in text for ch in "[]\\") or not text.isprintable():
                 raise ValueError(
-                    f"`{text}` may not contain [ or ] or a line break; write the term as it appears"
+                    f"`{text}` may not contain [, ], \\, a line break or a control character; "
+                    "write the term as it appears"
                 )
         return value
 

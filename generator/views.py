@@ -118,13 +118,28 @@ def abbreviations(article: Article, glossary: tuple[GlossaryTerm, ...]) -> list[
     """(text, definition) for each glossary term or alias that appears in the article, sorted.
 
     Printed unescaped as `*[text]: definition` lines: the text must match the article's words
-    exactly, and the definition only ever becomes an escaped title attribute.
+    exactly, so a spelling that would break the line (`[`, `]`, `\\`, a line break or control
+    character; schema.GlossaryEntry refuses them) is left out. The definition becomes a title
+    attribute that Material's tooltips insert as HTML: see `_tooltip_text`.
     """
     text = "\n".join(p.text for p in article.clean.paragraphs)
     found = {}
     for entry in glossary:
         for spelling in (entry.term, *entry.aliases):
-            clean = " ".join(spelling.replace("[", "").replace("]", "").split())
-            if clean and re.search(rf"(?<!\w){re.escape(clean)}(?!\w)", text):
-                found[clean] = " ".join(entry.definition.split())
+            clean = " ".join(spelling.split())
+            if _fits_abbreviation_line(clean) and re.search(rf"(?<!\w){re.escape(clean)}(?!\w)", text):
+                found[clean] = _tooltip_text(entry.definition)
     return [(Markdown(term), Markdown(definition)) for term, definition in sorted(found.items())]
+
+
+def _fits_abbreviation_line(term: str) -> bool:
+    """A term abbr reads back whole from `*[term]: …`: no bracket, backslash or unprintable character."""
+    return bool(term) and term.isprintable() and not any(ch in term for ch in "[]\\")
+
+
+def _tooltip_text(definition: str) -> str:
+    """`definition` on one line, escaped twice: abbr keeps entities as they are in the title attribute,
+    the browser decodes them once, and the tooltip parses the result as HTML, which then holds
+    `&lt;` and `&amp;` and shows `<` and `&` as text."""
+    once = " ".join(definition.split()).replace("&", "&amp;").replace("<", "&lt;")
+    return once.replace("&", "&amp;")
