@@ -49,7 +49,7 @@ class FrontMatter:
 
     document: YamlDocument
     body: str
-    body_line: int  # the line of the file where the body starts
+    body_line: int  # the line of the file where the body's text starts (blank lines skipped)
 
 
 def split_front_matter(text: str, rel: str) -> FrontMatter:
@@ -74,8 +74,9 @@ def split_front_matter(text: str, rel: str) -> FrontMatter:
         )
         message = f"front matter must be `key: value` lines, not {kind}"
         raise InputError(Problem(rel, document.key_lines.line_of(()), message))
-    body_line = fm.count("\n") + 2  # the line after the closing fence
-    return FrontMatter(document, body.lstrip("\n"), body_line)
+    text_of_body = body.lstrip("\n")
+    body_line = fm.count("\n") + 1 + (len(body) - len(text_of_body))  # past the fence and blank lines
+    return FrontMatter(document, text_of_body, body_line)
 
 
 def dump_front_matter(metadata: dict[str, object], body: str = "", comment: str = "") -> str:

@@ -2,12 +2,13 @@
 
 Material's templates print `page.meta` values and titles into the page without
 escaping, and its tooltips insert an element's `title` attribute with innerHTML.
-So the generator hands the theme only HTML-safe values (`safe_meta`), every
-`title` attribute is made inert for innerHTML (`inert_title_attributes`), and
-every page carries a fixed Content-Security-Policy that allows scripts from the
-site's own files only: the theme override (generator/theme) moves the theme's
-inline scripts into files, so no inline script is ever allowed and no hash is
-needed (`inline_scripts` finds any that appear, so the build can refuse them).
+So the generator hands the theme only HTML-safe values (`safe_meta`); tooltip
+text is escaped where it is made (`mdtext`), and `live_titles` finds any `title`
+attribute that would still become markup, so the build can refuse the page. Every
+page carries a fixed Content-Security-Policy that allows scripts from the site's
+own files only: the theme override (generator/theme) moves the theme's inline
+scripts into files, so no inline script is ever allowed and no hash is needed
+(`inline_scripts` finds any that appear, so the build can refuse them).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ CSP_META = '<meta http-equiv="Content-Security-Policy" content="{}">'.format(
 _HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[A-Za-z][^<>]*>")
 _TITLE_ATTRIBUTE = re.compile(r'(\stitle=")([^"]*)(")')
-_MARKUP_START = re.compile(r"<|&(?=[#A-Za-z])")
+_MARKUP_OPENING = re.compile(r"<[A-Za-z!/?]")
 _SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 _DATA_TYPES = ("application/json", "application/ld+json", "text/template")
 
@@ -60,16 +61,15 @@ def safe_meta(meta: Mapping[str, object]) -> dict[str, object]:
     return safe
 
 
-def inert_title_attributes(page: str) -> str:
-    """Every `title="..."` attribute rewritten so that, once the browser decodes it, no `<` or
-    entity in it can start markup when the theme's tooltip inserts it with innerHTML."""
-    return _TAG.sub(lambda tag: _TITLE_ATTRIBUTE.sub(_inert_title, tag.group(0)), page)
-
-
-def _inert_title(match: re.Match[str]) -> str:
-    text = html.unescape(match.group(2))
-    inert = _MARKUP_START.sub(lambda m: "&lt;" if m.group(0) == "<" else "&amp;", text)
-    return match.group(1) + html.escape(inert, quote=True) + match.group(3)
+def live_titles(page: str) -> list[str]:
+    """The `title` attributes that a tooltip inserting them with innerHTML would turn into markup:
+    once the browser decodes the attribute, a `<` opens a tag or a comment."""
+    found = []
+    for tag in _TAG.finditer(page):
+        for title in _TITLE_ATTRIBUTE.finditer(tag.group(0)):
+            if _MARKUP_OPENING.search(html.unescape(title.group(2))):
+                found.append(title.group(2))
+    return found
 
 
 def inline_scripts(page: str) -> list[str]:

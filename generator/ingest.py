@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .article import slugify
 from .front_matter import FrontMatter
+from .mdtext import markdown_body_problems
 from .models import (
     Entity,
     GlossaryTerm,
@@ -115,10 +116,17 @@ def _read_validated(reading: ProjectReading, folder: str, model: type, build: Ca
     """Each Markdown file in content/<folder> whose front matter passes `model`, built into a record."""
     for path, found, slug in _markdown_files(reading, folder):
         rel = reading.relative(path)
-        front, problems = validate_mapping(model, found.document, rel)
-        reading.problems += problems
+        front = _validated(reading, model, found, rel)
         if front is not None:
             yield build(front, found.body, rel, slug)
+
+
+def _validated(reading: ProjectReading, model: type, found: FrontMatter, rel: str):
+    """The front matter as `model`, or None when it or the Markdown body has a problem (recorded)."""
+    front, problems = validate_mapping(model, found.document, rel)
+    problems += markdown_body_problems(found.body, rel, found.body_line)
+    reading.problems += problems
+    return front if not problems else None
 
 
 def _read_sidecars(reading: ProjectReading) -> Iterator[Sidecar]:
@@ -216,8 +224,7 @@ def _read_pages(reading: ProjectReading, paths: tuple[Path, ...]) -> Iterator[Ha
         if found is None:
             continue
         rel = reading.relative(path)
-        front, problems = validate_mapping(PageFront, found.document, rel)
-        reading.problems += problems
+        front = _validated(reading, PageFront, found, rel)
         if front is not None:
             yield HandPage(
                 path=rel,

@@ -8,7 +8,8 @@ hand-written (already disarmed), as a generated file taking the `src_uri` of the
 file it comes from, and the images of content/. Every other file MkDocs found in
 content/ is dropped, whatever it is or wherever a link points. Page metadata
 reaches the theme HTML-escaped and allow-listed; every page gets the
-Content-Security-Policy and inert `title` attributes. Errors are logged as errors
+Content-Security-Policy, and a page with an inline script or a title attribute that
+would become markup is an error. Errors are logged as errors
 (`--strict` fails on them) and warnings as information. Under `mkdocs serve` a page
 that a broken file took away keeps its last good version until the file is fixed.
 """
@@ -28,7 +29,7 @@ from mkdocs.structure.files import File, Files
 
 from generator import build_site
 from generator.cache import ArticleCache
-from generator.html_safety import add_csp_meta, inert_title_attributes, inline_scripts, safe_meta
+from generator.html_safety import add_csp_meta, inline_scripts, live_titles, safe_meta
 
 log = logging.getLogger("mkdocs.plugins.channel_record")
 _edit_paths: dict[str, str | None] = {}
@@ -83,7 +84,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Every built page: inert title attributes, the Content-Security-Policy, no inline script."""
+    """Every built page: the Content-Security-Policy; no inline script, no title that makes markup."""
     return _guarded(output, page.file.src_uri)
 
 
@@ -98,7 +99,9 @@ def _guarded(html: str, name: str) -> str:
             f"{name}: the page holds an inline script, which the Content-Security-Policy blocks; "
             "move it into a file in generator/theme/javascripts/"
         )
-    return add_csp_meta(inert_title_attributes(html))
+    for title in live_titles(html):
+        log.error(f"{name}: a title attribute would become markup in a tooltip: {title[:80]!r}")
+    return add_csp_meta(html)
 
 
 def build_into(root: Path, site_dir: Path, strict: bool = True) -> int:

@@ -16,7 +16,7 @@ def test_split_keeps_the_line_of_every_key_and_where_the_body_starts() -> None:
     assert found.document.key_lines.line_of(("title",)) == 3
     assert found.document.key_lines.line_of(("topics", 0)) == 5
     assert found.body == "The summary.\n"
-    assert found.body_line == 7
+    assert found.body_line == 8  # the blank line after the fence is not the body
 
 
 def test_a_file_without_front_matter_is_all_body() -> None:
