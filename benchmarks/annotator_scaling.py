@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.article import build_article  # noqa: E402
-from generator.ingest import read_inputs  # noqa: E402
+from generator.inputs.project import read_inputs  # noqa: E402
 from generator.models import SourceText  # noqa: E402
 
 UNITS = {

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .article import build_article, unmatched_overrides
-from .cache import ArticleCache
-from .ingest import read_inputs
-from .link import cross_link
-from .models import Article, ArticleInput, Knowledge, Problem, Site
-from .render import render_site
-from .text_warnings import prose_warning
-from .validate import check_inputs
+from generator.article import build_article, unmatched_overrides
+from generator.cache import ArticleCache
+from generator.inputs.project import read_inputs
+from generator.inputs.text_warnings import prose_warning
+from generator.inputs.validate import check_inputs
+from generator.link import cross_link
+from generator.models import Article, ArticleInput, Knowledge, Problem, Site
+from generator.pages.render import render_site
 
 
 def build_site(root: Path, cache: ArticleCache | None = None) -> Site:

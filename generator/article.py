@@ -7,15 +7,14 @@ title, outlet, date, topics or quote speaker replaces what was inferred.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import replace
-from pathlib import PurePosixPath
 
-from .annotate import annotate_document
-from .annotate.document import Document
-from .clean import clean_text
-from .models import (
+from generator.annotate import annotate_document
+from generator.annotate.document import Document
+from generator.clean import clean_text
+from generator.inputs.slugs import comparable, default_slug
+from generator.inputs.text_warnings import visible_text
+from generator.models import (
     Annotations,
     Article,
     Inferred,
@@ -26,30 +25,6 @@ from .models import (
     SourceText,
     TopicMatch,
 )
-from .safe_paths import is_reserved_name
-from .text_warnings import visible_text
-
-_SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
-MAX_SLUG = 80
-_SPACES = re.compile(r"\s+")
-_QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"'})
-
-
-def slugify(text: str) -> str:
-    """A URL-safe slug: NFKC, case-folded, ASCII letters and digits joined by single hyphens.
-
-    Accents are dropped (`Café` -> `cafe`), invisible characters vanish, so two names
-    that differ only by case or Unicode normalisation have one slug.
-    """
-    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text)).casefold()
-    ascii_only = folded.encode("ascii", "ignore").decode("ascii")
-    return _SLUG_UNSAFE.sub("-", ascii_only).strip("-")[:MAX_SLUG].strip("-")
-
-
-def default_slug(source: SourceText) -> str:
-    """The slug of an article that has no sidecar: its seed's file stem (never a Windows device name)."""
-    slug = slugify(PurePosixPath(source.path).stem) or "article"
-    return f"{slug}-article" if is_reserved_name(slug) else slug
 
 
 def build_article(source: SourceText, sidecar: Sidecar | None, knowledge: Knowledge) -> Article:
@@ -90,11 +65,6 @@ def _override_topics(found: tuple[TopicMatch, ...], chosen: tuple[str, ...] | No
     kept = [replace(by_slug[t], substantive=True) if t in by_slug else TopicMatch(t, 0.0, ()) for t in chosen]
     mentions = [replace(m, substantive=False) for m in found if m.topic not in chosen]
     return tuple(kept + mentions)
-
-
-def comparable(text: str) -> str:
-    """Text as compared for overrides: NFKC, straight quote marks, runs of whitespace as one space."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS)).strip()
 
 
 def _overrides(quote: Quote, override: QuoteOverride) -> bool:

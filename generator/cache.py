@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .models import Article, Knowledge, Sidecar, SourceText
+from generator.models import Article, Knowledge, Sidecar, SourceText
 
 Builder = Callable[[SourceText, Sidecar | None, Knowledge], Article]
 

@@ -18,8 +18,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .models import CleanText, JunkRule, Paragraph, RemovedText, SourceText
-from .patterns import ContributorPattern, PatternError, PatternMatch, compile_pattern
+from generator.inputs.patterns import ContributorPattern, PatternError, PatternMatch, compile_pattern
+from generator.models import CleanText, JunkRule, Paragraph, RemovedText, SourceText
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 TERMINAL = tuple('.!?;"”…)')

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import combinations
 
-from .models import Article, SiteIndex, TopicDef, TopicLinks
+from generator.models import Article, SiteIndex, TopicDef, TopicLinks
 
 RELATED_ARTICLES = 3
 RELATED_TOPICS = 4

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from generator.article import build_article
-from generator.ingest import read_inputs, read_source
-from generator.records import article_record
-from generator.score import Scorecard, format_scorecard, load_gold, score
+from generator.commands.score import Scorecard, format_scorecard, load_gold, score
+from generator.inputs.project import read_inputs, read_source
+from generator.pages.records import article_record
 
 SEED_TARGETS = {
     "quote recall": 0.95,

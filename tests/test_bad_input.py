@@ -39,7 +39,7 @@ import pytest
 
 from conftest import copy_project, run_generator, run_mkdocs_build
 from generator import build_site
-from generator.textfile import MAX_BYTES, MAX_LINE_CHARS
+from generator.inputs.textfile import MAX_BYTES, MAX_LINE_CHARS
 
 ROOT = Path(__file__).resolve().parent.parent
 NEW = "seeds/900_new.txt"  # a planted seed without a sidecar: its page is articles/900-new.md

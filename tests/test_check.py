@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_generator
+from generator.inputs.textfile import load_yaml_document
 from generator.models import InputError
-from generator.textfile import load_yaml_document
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = "content/articles"

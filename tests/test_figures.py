@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.annotate.document import Document
-from generator.annotate.figures import annotate_figures
+from generator.annotate.figures.annotator import annotate_figures
 from generator.models import Annotations, CleanText, Figure, Knowledge, Paragraph, SourceText
 
 pytestmark = pytest.mark.fast  # the fast tier: `pytest -m fast` runs the cleaner and annotators alone

@@ -5,7 +5,7 @@ from __future__ import annotations
 import frontmatter
 import pytest
 
-from generator.front_matter import dump_front_matter, split_front_matter
+from generator.inputs.front_matter import dump_front_matter, split_front_matter
 from generator.models import InputError
 
 

@@ -6,7 +6,7 @@ import html
 
 from bs4 import BeautifulSoup
 
-from generator.html_safety import CSP_META, add_csp_meta, inline_scripts, live_titles, safe_meta
+from generator.pages.html_safety import CSP_META, add_csp_meta, inline_scripts, live_titles, safe_meta
 
 
 def test_meta_values_are_html_escaped_and_unknown_keys_dropped() -> None:

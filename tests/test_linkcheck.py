@@ -1,10 +1,10 @@
-"""Tests for generator.linkcheck on small hand-written site trees."""
+"""Tests for generator.commands.linkcheck on small hand-written site trees."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from generator.linkcheck import find_broken_links
+from generator.commands.linkcheck import find_broken_links
 
 
 def make_site(root: Path, pages: dict[str, str]) -> Path:

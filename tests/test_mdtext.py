@@ -17,15 +17,10 @@ from bs4 import BeautifulSoup
 from pydantic import ValidationError
 
 from conftest import copy_project, run_generator
-from generator.mdtext import (
-    MAX_BRACKET_NESTING,
-    contributor_markdown,
-    escape_markdown,
-    is_safe_target,
-    markdown_body_problems,
-)
-from generator.schema import GlossaryEntry
-from generator.views import abbreviations
+from generator.inputs.markdown_limits import MAX_BRACKET_NESTING, markdown_body_problems
+from generator.inputs.schema import GlossaryEntry
+from generator.pages.mdtext import contributor_markdown, escape_markdown, is_safe_target
+from generator.pages.views import abbreviations
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "tables", "toc", "pymdownx.details"]
 

@@ -16,8 +16,8 @@ import pytest
 from conftest import copy_project, run_generator
 from generator.annotate.topics import term_regex, whole_word_matches
 from generator.clean import clean_text
+from generator.inputs.patterns import PatternError, compile_pattern, pattern_problem
 from generator.models import JunkRule, SourceText, WeightedTerm
-from generator.patterns import PatternError, compile_pattern, pattern_problem
 
 CATASTROPHIC = [r"(?:\w+\s?)+$", r"(a+)+$", r"(x|x)*y"]
 HANG_BOUND = 10.0  # seconds; the backtracking engine takes longer than a minute on these

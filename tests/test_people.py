@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.annotate.document import Document
-from generator.annotate.names import build_name_index
-from generator.annotate.people import annotate_people
+from generator.annotate.people.annotator import annotate_people
+from generator.annotate.people.names import build_name_index
 from generator.models import Annotations, CleanText, Entity, Knowledge, Paragraph, PersonRef, Role, SourceText
 
 pytestmark = pytest.mark.fast  # the fast tier: `pytest -m fast` runs the cleaner and annotators alone

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.article import build_article
-from generator.ingest import read_inputs
+from generator.inputs.project import read_inputs
 from generator.models import TOPIC_SLUGS, Article, Knowledge, SourceText
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from generator.annotate.document import Document
-from generator.annotate.people import annotate_people
-from generator.annotate.quotes import annotate_quotes
+from generator.annotate.people.annotator import annotate_people
+from generator.annotate.quotes.annotator import annotate_quotes
 from generator.models import Annotations, CleanText, Entity, Knowledge, Paragraph, Role, SourceText
 
 pytestmark = pytest.mark.fast  # the fast tier: `pytest -m fast` runs the cleaner and annotators alone

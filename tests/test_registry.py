@@ -9,7 +9,7 @@ import pytest
 from generator.annotate import REGISTRY, annotate_document
 from generator.annotate.document import Document
 from generator.clean import clean_text
-from generator.ingest import read_inputs, read_source
+from generator.inputs.project import read_inputs, read_source
 
 pytestmark = pytest.mark.fast  # the fast tier: `pytest -m fast` runs the cleaner and annotators alone
 

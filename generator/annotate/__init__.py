@@ -13,9 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..models import Annotations
-from . import figures, metadata, people, quotes, topics
-from .document import Document
+from generator.annotate.document import Document
+from generator.annotate.figures.annotator import annotate_figures
+from generator.annotate.metadata import annotate_metadata
+from generator.annotate.people.annotator import annotate_people
+from generator.annotate.quotes.annotator import annotate_quotes
+from generator.annotate.topics import annotate_topics
+from generator.models import Annotations
 
 Annotator = Callable[[Document, Annotations], Annotations]
 
@@ -27,11 +31,11 @@ class Registered:
 
 
 REGISTRY: tuple[Registered, ...] = (
-    Registered("people", people.annotate_people),
-    Registered("quotes", quotes.annotate_quotes),
-    Registered("figures", figures.annotate_figures),
-    Registered("topics", topics.annotate_topics),
-    Registered("metadata", metadata.annotate_metadata),
+    Registered("people", annotate_people),
+    Registered("quotes", annotate_quotes),
+    Registered("figures", annotate_figures),
+    Registered("topics", annotate_topics),
+    Registered("metadata", annotate_metadata),
 )
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import CleanText, Knowledge, SourceText
-from .names import NameIndex, build_name_index
-from .stated_roles import lead_in_roles, title_roles
+from generator.annotate.people.names import NameIndex, build_name_index
+from generator.annotate.people.stated_roles import lead_in_roles, title_roles
+from generator.models import CleanText, Knowledge, SourceText
 
 
 @dataclass(frozen=True)

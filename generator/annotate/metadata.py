@@ -13,10 +13,10 @@ import dataclasses
 import re
 from functools import lru_cache
 
-from ..models import Annotations, Entity, Inferred, Outlet, Paragraph
-from ..patterns import ContributorPattern, PatternError, compile_pattern
-from .document import Document
-from .topics import split_sentences
+from generator.annotate.document import Document
+from generator.annotate.topics import split_sentences
+from generator.inputs.patterns import ContributorPattern, PatternError, compile_pattern
+from generator.models import Annotations, Entity, Inferred, Outlet, Paragraph
 
 TITLE_LIMIT = 90
 OUTLET_THRESHOLD = 2.0

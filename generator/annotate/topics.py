@@ -17,9 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..models import TOPIC_SLUGS, Annotations, Evidence, Paragraph, TopicDef, TopicMatch, WeightedTerm
-from ..patterns import ContributorPattern, PatternError, compile_pattern
-from .document import Document
+from generator.annotate.document import Document
+from generator.inputs.patterns import ContributorPattern, PatternError, compile_pattern
+from generator.models import TOPIC_SLUGS, Annotations, Evidence, Paragraph, TopicDef, TopicMatch, WeightedTerm
 
 MAX_EVIDENCE = 3
 MENTION_SHARE = 0.5  # a mention needs a sentence scoring at least this share of the threshold

@@ -1,0 +1,1 @@
+"""Figures: numbers that state a quantity in the story."""

@@ -1,0 +1,205 @@
+"""The figures annotator: every number that states a quantity in the story.
+
+Finds digits ("24,700", "£54m", "46%"), number words ("six boats",
+"twenty-seven"), counting ordinals ("a fifth smuggler"), multiples ("almost
+three times"), shares ("a third of", "one in five") and "27-member bloc",
+then drops years, dates, times, time spans, labels and vague magnitudes.
+Each Figure's text is an exact substring of its paragraph.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from generator.annotate.document import Document
+from generator.annotate.figures import exclusions
+from generator.annotate.figures.number_phrases import (
+    Candidate,
+    special_candidates,
+    with_hyphen_unit,
+    word_candidates,
+)
+from generator.annotate.figures.units import (
+    counts_phrase,
+    fallback_unit,
+    is_death_count,
+    qualifier_start,
+    read_unit,
+)
+from generator.models import Annotations, Figure, Paragraph
+
+NUMERIC_RE = re.compile(
+    r"(?P<currency>US\$|A\$|C\$|[£$€])?"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:(?P<suffix>bn|mn|m|k|tn)\b|\s?(?P<scale>million|billion|thousand|trillion)\b)?"
+    r"(?P<percent>\s?%|\s?per\s?cent\b|\s?percent\b|pc\b)?"
+)
+SCALE_VALUES = {
+    "k": 1_000,
+    "thousand": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "million": 1_000_000,
+    "bn": 1_000_000_000,
+    "billion": 1_000_000_000,
+    "tn": 10**12,
+    "trillion": 10**12,
+}
+CURRENCIES = {"£": "GBP", "$": "USD", "US$": "USD", "€": "EUR", "A$": "AUD", "C$": "CAD"}
+CHANGE_AFTER_RE = re.compile(
+    r"\s+(?:higher|lower|increase|rise|drop|fall|decrease|reduction|jump|more|fewer|less|up|down)\b",
+    re.IGNORECASE,
+)
+NOT_COUNT_UNITS = ("GBP", "EUR", "USD", "AUD", "CAD", "percent", "times", "share")
+RANGE_AFTER_RE = re.compile(r"\s*(?:-|–|to|and|or)\s*[£$€]?\d[\d,.]*(?:\s?(?:m|bn|million|billion))?")
+PARTITIVE_AFTER_RE = re.compile(r"\s+of\s+(?:the|those|these|its|their)\b(?:\s+\d[\d,]*)?")
+SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How a numeric match reads: its value and any unit fixed by its own characters."""
+
+    value: int | float
+    unit: str | None
+
+
+def annotate_figures(document: Document, found: Annotations) -> Annotations:
+    """Fill `found.figures` with every figure in the document's cleaned paragraphs, in text order."""
+    story_unit = fallback_unit(" ".join(p.text for p in document.clean.paragraphs))
+    figures: list[Figure] = []
+    for paragraph in document.clean.paragraphs:
+        figures.extend(figures_in_paragraph(paragraph, story_unit))
+    return dataclasses.replace(found, figures=tuple(figures))
+
+
+def figures_in_paragraph(paragraph: Paragraph, story_unit: str = "count") -> list[Figure]:
+    """The figures stated in one paragraph, in the order they appear.
+
+    `story_unit` is the unit of a bare number ("the total rose to 5,025") when
+    neither its paragraph nor its sentence says what it counts.
+    """
+    text = paragraph.text
+    candidates = [*numeric_candidates(text), *word_candidates(text), *special_candidates(text)]
+    figures: list[Figure] = []
+    previous: tuple[int, str] | None = None  # where the last counted figure ended, and its unit
+    where = (paragraph.number, story_unit, fallback_unit(text))  # read once, not once per number
+    for candidate in _without_overlaps(candidates):
+        figure, end = _to_figure(text, candidate, where, previous)
+        figures.append(figure)
+        if figure.unit not in NOT_COUNT_UNITS:
+            previous = (end, figure.unit)
+    return figures
+
+
+def numeric_candidates(text: str) -> list[Candidate]:
+    """Figures written in digits: counts, money, percentages, distances."""
+    blocked = exclusions.phone_spans(text)
+    blocked_starts = [span[0] for span in blocked]
+    found: list[Candidate] = []
+    for match in NUMERIC_RE.finditer(text):
+        start = match.start("number")
+        inside = bisect_right(blocked_starts, start) - 1  # the phone number starting last before it
+        if (inside >= 0 and start < blocked[inside][1]) or _is_not_a_figure(text, match):
+            continue
+        scale = _read_scale(match)
+        if scale is None:
+            continue
+        candidate = Candidate(match.start(), match.end(), scale.value, scale.unit)
+        candidate = _metres_or_million(text, match, candidate)
+        found.append(with_hyphen_unit(text, candidate) if scale.unit is None else candidate)
+    return [c for c in found if c.value is not None]
+
+
+def _is_not_a_figure(text: str, match: re.Match[str]) -> bool:
+    start, end = match.span("number")
+    plain = not (
+        match.group("currency") or match.group("percent") or match.group("suffix") or match.group("scale")
+    )
+    if plain and exclusions.is_year(match.group("number"), text, end):
+        return True
+    if exclusions.is_date(text, start, end) or exclusions.is_clock_time(text, start, end):
+        return True
+    if plain and (exclusions.is_time_span(text, start, end) or exclusions.is_age(text, start, end)):
+        return True
+    return exclusions.is_label(text, start, match.end() if not plain else end)
+
+
+def _metres_or_million(text: str, match: re.Match[str], candidate: Candidate) -> Candidate:
+    """A bare "100m" is metres unless a counted noun follows ("1.2m people" is a million)."""
+    if match.group("suffix") != "m" or match.group("currency") or read_unit(text, match.end()).unit:
+        return candidate
+    metres = _plain_number(Decimal(match.group("number").replace(",", "")))
+    return dataclasses.replace(candidate, value=metres, unit="metres")
+
+
+def _read_scale(match: re.Match[str]) -> Scale | None:
+    digits = match.group("number").replace(",", "")
+    if len(digits) > 15:  # a serial number or page junk, not a quantity
+        return None
+    try:
+        number = Decimal(digits)
+    except InvalidOperation:
+        return None
+    multiplier = SCALE_VALUES.get((match.group("suffix") or match.group("scale") or "").lower(), 1)
+    value = _plain_number(number * multiplier)
+    if match.group("percent"):
+        return Scale(value, "percent")
+    return Scale(value, CURRENCIES.get(match.group("currency") or ""))
+
+
+def _plain_number(number: Decimal) -> int | float:
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    ordered = sorted(candidates, key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[Candidate] = []
+    for candidate in ordered:
+        if not kept or candidate.start >= kept[-1].end:
+            kept.append(candidate)
+    return kept
+
+
+def _to_figure(
+    text: str, candidate: Candidate, where: tuple[int, str, str], previous: tuple[int, str] | None
+) -> tuple[Figure, int]:
+    number, story_unit, paragraph_unit = where
+    start = qualifier_start(text, candidate.start)
+    end, unit = candidate.end, candidate.unit
+    if unit == "percent":
+        change = CHANGE_AFTER_RE.match(text, end)
+        end = change.end() if change else end
+    elif unit is None:
+        reading = read_unit(text, end)
+        end, unit = (
+            reading.end,
+            reading.unit or _unit_from_context(text, end, previous, (story_unit, paragraph_unit)),
+        )
+    if unit not in NOT_COUNT_UNITS and is_death_count(text, candidate.start, end):
+        unit = "deaths"
+    value = candidate.value if candidate.value is not None else 0
+    counts = counts_phrase(text, candidate.start, candidate.end)
+    return Figure(value, unit, text[start:end], number, counts), end
+
+
+def _unit_from_context(
+    text: str, end: int, previous: tuple[int, str] | None, fallbacks: tuple[str, str]
+) -> str:
+    """A bare number's unit: the noun after a range ("50 and 60 boats"), the story's, or the last one's.
+
+    `fallbacks` holds the story's unit and the paragraph's (`fallback_unit` of each).
+    """
+    story_unit, fallback = fallbacks
+    in_range = RANGE_AFTER_RE.match(text, end) or PARTITIVE_AFTER_RE.match(text, end)
+    if in_range:
+        ranged = read_unit(text, in_range.end())
+        if ranged.unit:
+            return ranged.unit
+    if fallback == "count" and previous and not SENTENCE_END_RE.search(text, previous[0], end):
+        return previous[1]
+    return story_unit if fallback == "count" else fallback

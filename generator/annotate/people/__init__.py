@@ -1,0 +1,1 @@
+"""People and organisations an article names, with their roles."""

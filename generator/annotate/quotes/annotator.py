@@ -1,0 +1,148 @@
+"""The quotes annotator: every direct quotation of six words or more, and who said it.
+
+Walks the paragraphs in order, keeping track of who the passage is about (the
+`Discourse`), because news copy attributes most quotations indirectly: "he added",
+a paragraph that is only a quotation continuing the last speaker, "It said:" after
+a sentence about a ministry. Each quote-marked span becomes its own `Quote`;
+its speaker comes from the nearest attribution in its sentence: one right after the
+closing mark (`," said Tony Smith`), else the last one before the opening mark
+(`Ms Greenwood said:`), else one later in the sentence, else the current speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from generator.annotate.document import Document
+from generator.annotate.people.names import NameIndex
+from generator.annotate.quotes.attribution import Attribution, attributions
+from generator.annotate.quotes.discourse import Discourse, sentence_subject
+from generator.annotate.quotes.marks import (
+    QuotedSpan,
+    masked,
+    quote_text,
+    quoted_spans,
+    sentence_ranges,
+    word_count,
+)
+from generator.annotate.quotes.speakers import Speaker, pronoun_in, resolve_speaker
+from generator.models import Annotations, Quote
+
+MIN_WORDS = 6
+INTERVIEWER = re.compile(
+    r"\b(?:[Aa]sked|[Qq]uestioned|[Pp]ressed|[Qq]uizzed)\s+(?:about|on|over|whether|if|why|what|how|by)\b"
+)
+ADJACENT = re.compile(r"^[\s,;:—–-]*$")
+UNKNOWN = "unknown"
+
+
+@dataclass
+class Walk:
+    """State carried from paragraph to paragraph."""
+
+    index: NameIndex
+    discourse: Discourse = field(default_factory=Discourse)
+    recent: list[str] = field(default_factory=list)  # masked text of recent paragraphs
+    last_quote: Speaker | None = None
+    left_open: bool = False  # the previous paragraph ended inside a quotation
+    quotes: list[Quote] = field(default_factory=list)
+
+
+def annotate_quotes(document: Document, found: Annotations) -> Annotations:
+    """Fill `quotes` with every quotation of at least six words, in text order."""
+    walk = Walk(document.names)
+    for paragraph in document.clean.paragraphs:
+        _read_paragraph(walk, paragraph.number, paragraph.text)
+    return replace(found, quotes=tuple(walk.quotes))
+
+
+def _read_paragraph(walk: Walk, number: int, text: str) -> None:
+    spans = quoted_spans(text)
+    hidden = masked(text, spans)
+    continues_open = walk.left_open and text.lstrip()[:1] in '“"«”'
+    for start, end in sentence_ranges(hidden):
+        subject = sentence_subject(hidden, start, end, walk.index)
+        if subject is not None:
+            walk.discourse.attend(subject)
+        cues = _resolved_cues(walk, hidden, start, end)
+        for span in (s for s in spans if start <= s.open_mark < end):
+            _read_span(walk, number, text, hidden, span, cues, (start, continues_open))
+            continues_open = False
+        for _, speaker in cues:
+            walk.discourse.attend(speaker)
+    walk.left_open = bool(spans) and spans[-1].close_mark is None
+    walk.recent = (walk.recent + [hidden])[-3:]
+
+
+def _resolved_cues(walk: Walk, hidden: str, start: int, end: int) -> list[tuple[Attribution, Speaker]]:
+    recent = " ".join(walk.recent[-2:]) + " " + hidden[:start]
+    cues = []
+    for cue in attributions(hidden, start, end):
+        speaker = resolve_speaker(cue.speaker, walk.index, recent + hidden[start : cue.cue_start])
+        if speaker is not None and speaker.kind == "pronoun":
+            speaker = walk.discourse.pronoun(speaker.gender)
+        if speaker is not None:
+            cues.append((cue, speaker))
+    return cues
+
+
+def _read_span(
+    walk: Walk,
+    number: int,
+    text: str,
+    hidden: str,
+    span: QuotedSpan,
+    cues: list[tuple[Attribution, Speaker]],
+    context: tuple[int, bool],
+) -> None:
+    sentence_start, continues_open = context
+    words, offset = quote_text(text, span)
+    chosen = _choose_cue(hidden, span, cues, sentence_start)
+    lead_in = hidden[
+        chosen[0].cue_end
+        if chosen and chosen[0].cue_end <= span.open_mark
+        else sentence_start : span.open_mark
+    ]
+    if INTERVIEWER.search(lead_in[-200:]) and not (
+        _is_adjacent_after(hidden, span, chosen) and lead_in.rstrip().endswith(",")
+    ):
+        return  # the interviewer's words ("Asked about claims it was "…""), not the answer
+    if chosen is not None:
+        cue, speaker = chosen
+        label = text[cue.cue_start : cue.cue_end].strip()
+        if pronoun_in(cue.speaker):
+            label = f"pronoun: {label}"
+    else:
+        speaker = walk.last_quote if continues_open else walk.discourse.current
+        label = "continuation"
+    if speaker is not None:
+        walk.last_quote = speaker
+        walk.discourse.attend(speaker)
+    if word_count(words) < MIN_WORDS or text[offset : offset + len(words)] != words:
+        return
+    name = speaker.name if speaker else UNKNOWN
+    role = walk.index.role_of(name) if speaker and speaker.kind == "person" else None
+    walk.quotes.append(Quote(name, role, words, number, label))
+
+
+def _choose_cue(
+    hidden: str, span: QuotedSpan, cues: list[tuple[Attribution, Speaker]], sentence_start: int
+) -> tuple[Attribution, Speaker] | None:
+    close = span.close_mark if span.close_mark is not None else span.end
+    for cue, speaker in cues:
+        if cue.cue_start > close and ADJACENT.match(hidden[close + 1 : cue.cue_start]):
+            return cue, speaker
+    before = [(c, s) for c, s in cues if sentence_start <= c.cue_start and c.cue_end <= span.open_mark + 1]
+    if before:
+        return before[-1]
+    after = [(c, s) for c, s in cues if c.cue_start > close]
+    return after[0] if after else None
+
+
+def _is_adjacent_after(hidden: str, span: QuotedSpan, chosen: tuple[Attribution, Speaker] | None) -> bool:
+    if chosen is None or span.close_mark is None:
+        return False
+    return chosen[0].cue_start > span.close_mark and bool(
+        ADJACENT.match(hidden[span.close_mark + 1 : chosen[0].cue_start])
+    )

@@ -1,0 +1,116 @@
+"""Who a speaker phrase refers to: a named person, an organisation, or an unnamed source.
+
+`resolve_speaker` turns the noun phrase of an attribution into a `Speaker`:
+"Ms Greenwood" -> Lilian Greenwood (via the article's `NameIndex`), "A UK Home Office
+spokesperson" -> "Home Office spokesperson", "said one source" -> "unnamed source",
+qualified by the nearest "Westminster sources say" when the phrase names no body,
+"France's interior ministry" -> "French interior ministry" (content/entities.yaml).
+Pronouns are left to the caller, which knows who the passage is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.annotate.people.names import NameIndex, entity_for_alias
+from generator.annotate.vocabulary import (
+    DETERMINERS,
+    NON_PERSON_WORDS,
+    ORGANISATION_HEADS,
+    PRONOUNS,
+    SOURCE_NOUNS,
+    SPOKESPERSON_NOUNS,
+    is_capitalised,
+    strip_possessive,
+)
+from generator.models import Entity
+
+SOURCES_SAY = re.compile(
+    r"\b((?:[A-Z][\w’'\-]*\s){0,3})(?:sources|insiders)\s+(?:say|said|believe|claim|suggest|told|admit|have)\b"
+)
+QUALIFIER_DROP = frozenset({"senior", "close", "to", "the", "of", "for", "UK", "British"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: kind is person, organisation, source or pronoun."""
+
+    name: str
+    kind: str
+    gender: str | None = None  # for pronouns: "male", "female", "thing", "group"
+
+
+def pronoun_in(phrase: str) -> str | None:
+    """The pronoun a speaker phrase consists of ("he", "She"), if it is one."""
+    words = phrase.split()
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return words[0].lower()
+    return None
+
+
+def resolve_speaker(phrase: str, index: NameIndex, recent_text: str) -> Speaker | None:
+    """The speaker a noun phrase names; `recent_text` is the prose just before it."""
+    pronoun = pronoun_in(phrase)
+    if pronoun is not None:
+        return Speaker(pronoun, "pronoun", PRONOUNS[pronoun])
+    words = [strip_possessive(w) for w in re.findall(r"[^\W_][\w'’\-]*", phrase)]
+    lowered = [w.lower() for w in words]
+    if any(w in SPOKESPERSON_NOUNS for w in lowered):
+        return _spokesperson(words, index.entities)
+    if lowered and lowered[-1] in SOURCE_NOUNS:
+        return Speaker(_unnamed_source(words[:-1], recent_text), "source")
+    person = index.resolve(phrase)
+    if person is not None:
+        return Speaker(person, "person", index.gender_of(person))
+    return _organisation(phrase, index.entities)
+
+
+def _spokesperson(words: list[str], entities: tuple[Entity, ...]) -> Speaker:
+    position = next(i for i, w in enumerate(words) if w.lower() in SPOKESPERSON_NOUNS)
+    body = [w for w in words[:position] if w.lower() not in DETERMINERS]
+    if not body:
+        body = [w for w in words[position + 1 :] if w.lower() not in DETERMINERS | {"for", "at"}]
+    organisation = _canonical_organisation(" ".join(body), entities) if body else ""
+    return Speaker(f"{organisation} spokesperson".strip(), "organisation")
+
+
+def _unnamed_source(modifiers: list[str], recent_text: str) -> str:
+    qualifier = [w for w in modifiers if w.lower() not in DETERMINERS and w not in QUALIFIER_DROP]
+    if not qualifier or not any(is_capitalised(w) for w in qualifier):
+        nearby = SOURCES_SAY.findall(recent_text)
+        if nearby and nearby[-1].strip():
+            qualifier = nearby[-1].split()
+    qualifier = [w for w in qualifier if w not in QUALIFIER_DROP]
+    return " ".join(["unnamed", *qualifier, "source"])
+
+
+def _organisation(phrase: str, entities: tuple[Entity, ...]) -> Speaker | None:
+    words = phrase.split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    if not words:
+        return None
+    text = " ".join(words)
+    entity = entity_for_alias(entities, text)
+    if entity is not None and entity.kind == "organisation":
+        return Speaker(entity.name, "organisation")
+    if words[-1].lower() in ORGANISATION_HEADS or (entity is None and _is_named_body(words)):
+        return Speaker(_canonical_organisation(text, entities), "organisation")
+    return None
+
+
+def _is_named_body(words: list[str]) -> bool:
+    return len(words) > 1 and all(is_capitalised(w) for w in words) and words[-1] in NON_PERSON_WORDS
+
+
+def _canonical_organisation(text: str, entities: tuple[Entity, ...]) -> str:
+    entity = entity_for_alias(entities, text)
+    if entity is not None:
+        return entity.name
+    for prefix in ("UK ", "British "):
+        if text.startswith(prefix):
+            entity = entity_for_alias(entities, text[len(prefix) :])
+            if entity is not None:
+                return entity.name
+    return text

@@ -1,0 +1,1 @@
+"""Reading the project: the only reader of seeds/ and content/."""

@@ -1,0 +1,237 @@
+"""Read seeds/ and content/: the only module that opens those folders.
+
+In: the project root. Out: SourceText for every seed, a Sidecar for every
+article sidecar, and the Knowledge contributors wrote (topics, entities, junk
+rules, outlets). Every file is validated once, here, against its schema in
+`schema.py`; each error becomes a Problem naming the file and line, and the
+file (or the one entry of a list file) that has it is left out of the build.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.inputs.files import ProjectReading, read_source  # noqa: F401 (the CLI reads one file with it)
+from generator.inputs.front_matter import FrontMatter
+from generator.inputs.markdown_limits import markdown_body_problems
+from generator.inputs.schema import (
+    EntityEntry,
+    GlossaryEntry,
+    JunkRuleEntry,
+    OutletEntry,
+    PageFront,
+    SidecarFront,
+    TermFront,
+    TopicFront,
+    validate_entries,
+    validate_mapping,
+)
+from generator.inputs.slugs import slugify
+from generator.inputs.text_warnings import invisible_character_warning, visible_text
+from generator.inputs.textfile import KeyLines
+from generator.models import (
+    Entity,
+    GlossaryTerm,
+    HandPage,
+    JunkRule,
+    Knowledge,
+    Outlet,
+    OutletSignal,
+    Problem,
+    QuoteOverride,
+    Role,
+    Sidecar,
+    SourceText,
+    TopicDef,
+    WeightedTerm,
+)
+
+SEEDS = "seeds"
+CONTENT = "content"
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything read from disk for one build."""
+
+    sources: tuple[SourceText, ...]
+    sidecars: tuple[Sidecar, ...]
+    knowledge: Knowledge
+    home: str  # the hand-written Markdown body of content/index.md
+    problems: tuple[Problem, ...]
+    key_lines: Mapping[str, KeyLines] = field(default_factory=dict)  # by path: the line of every YAML key
+    pages: tuple[HandPage, ...] = ()  # hand-written pages other than the home page
+    images: tuple[str, ...] = ()  # content-relative paths of images, published as they are
+
+
+def read_inputs(root: Path) -> Inputs:
+    """Read and validate every seed, sidecar and knowledge file under `root`, collecting problems."""
+    reading = ProjectReading(root)
+    content = reading.content_files(root / CONTENT)
+    sources = tuple(_read_seeds(reading))
+    sidecars = tuple(_read_sidecars(reading))
+    knowledge = _read_knowledge(reading)
+    pages = tuple(_read_pages(reading, content.pages))
+    home = next((p.body.strip() for p in pages if p.page == "index.md"), "")
+    problems = tuple(sorted(reading.problems, key=lambda p: (p.path, p.line or 0)))
+    others = tuple(p for p in pages if p.page != "index.md")
+    return Inputs(sources, sidecars, knowledge, home, problems, reading.key_lines, others, content.images)
+
+
+def _read_seeds(reading: ProjectReading) -> Iterator[SourceText]:
+    for path in reading.files(reading.root / SEEDS, "*.txt"):
+        source = reading.source(path)
+        if source is not None:
+            warning = invisible_character_warning(source)
+            reading.problems += [warning] if warning is not None else []
+            yield source
+
+
+def _markdown_files(reading: ProjectReading, folder: str) -> Iterator[tuple[Path, FrontMatter, str]]:
+    """Each Markdown file of content/<folder> whose front matter could be read, with its slug.
+
+    A file name that is not already a slug is an error; the file still counts, under
+    its normalised slug, so that two names for one URL are reported as a collision.
+    """
+    for path in reading.files(reading.root / CONTENT / folder, "*.md"):
+        if path.name == "index.md":
+            continue
+        slug = slugify(path.stem) or "name"
+        if not _SLUG.fullmatch(path.stem):
+            message = (
+                f"file name `{path.name}` is not a slug; "
+                f"rename it to lower-case letters, digits and hyphens: `{slug}.md`"
+            )
+            reading.problems.append(Problem(reading.relative(path), 1, message))
+        found = reading.front_matter(path)
+        if found is not None:
+            yield path, found, slug
+
+
+def _read_validated(reading: ProjectReading, folder: str, model: type, build: Callable) -> Iterator:
+    """Each Markdown file in content/<folder> whose front matter passes `model`, built into a record."""
+    for path, found, slug in _markdown_files(reading, folder):
+        rel = reading.relative(path)
+        front = _validated(reading, model, found, rel)
+        if front is not None:
+            yield build(front, found.body, rel, slug)
+
+
+def _validated(reading: ProjectReading, model: type, found: FrontMatter, rel: str):
+    """The front matter as `model`, or None when it or the Markdown body has a problem (recorded)."""
+    front, problems = validate_mapping(model, found.document, rel)
+    problems += markdown_body_problems(found.body, rel, found.body_line)
+    reading.problems += problems
+    return front if not problems else None
+
+
+def _read_sidecars(reading: ProjectReading) -> Iterator[Sidecar]:
+    return _read_validated(reading, "articles", SidecarFront, _sidecar)
+
+
+def _sidecar(front: SidecarFront, body: str, rel: str, slug: str) -> Sidecar:
+    overrides = front.overrides.quotes if front.overrides is not None else []
+    return Sidecar(
+        path=rel,
+        slug=slug,
+        seed=front.seed,
+        title=visible_text(front.title or "") or None,
+        outlet=_text_or_none(front.outlet),
+        published=front.published,
+        basis=_text_or_none(front.basis),
+        summary=body.strip() or None,
+        topics=tuple(front.topics) if front.topics is not None else None,
+        quote_overrides=tuple(QuoteOverride(o.quote, o.speaker, _text_or_none(o.role)) for o in overrides),
+        review=tuple(front.review or ()),
+    )
+
+
+def _text_or_none(value: str | None) -> str | None:
+    return (value or "").strip() or None
+
+
+def _read_topics(reading: ProjectReading) -> Iterator[TopicDef]:
+    return _read_validated(reading, "topics", TopicFront, _topic)
+
+
+def _topic(front: TopicFront, body: str, rel: str, slug: str) -> TopicDef:
+    return TopicDef(
+        path=rel,
+        slug=slug,
+        title=front.title.strip(),
+        description=front.description.strip(),
+        intro=body.strip(),
+        terms=tuple(_term(t) for t in front.match.terms),
+        sentence_threshold=front.match.sentence_threshold,
+        related=tuple(front.related),
+    )
+
+
+def _term(term: TermFront) -> WeightedTerm:
+    if term.pattern is not None:
+        return WeightedTerm(term.pattern, term.weight, is_pattern=True)
+    return WeightedTerm(term.phrase or "", term.weight)
+
+
+def _read_knowledge(reading: ProjectReading) -> Knowledge:
+    return Knowledge(
+        topics=tuple(_read_topics(reading)),
+        entities=tuple(_entity(e) for e in _read_entries(reading, "entities.yaml", EntityEntry, "entities")),
+        junk=tuple(
+            JunkRule(r.name, r.pattern, r.where, r.opens_list, r.names_above)
+            for r in _read_entries(reading, "junk.yaml", JunkRuleEntry, "rules")
+        ),
+        outlets=tuple(_outlet(o) for o in _read_entries(reading, "outlets.yaml", OutletEntry, "outlets")),
+        glossary=tuple(
+            GlossaryTerm(g.term, " ".join(g.definition.split()), tuple(g.aliases))
+            for g in _read_entries(reading, "glossary.yaml", GlossaryEntry, "terms")
+        ),
+    )
+
+
+def _read_entries(reading: ProjectReading, name: str, model: type, key: str) -> list:
+    path = reading.root / CONTENT / name
+    document = reading.yaml_file(path) if path.exists() and reading.is_safe(path) else None
+    if document is None:
+        return []
+    entries, problems = validate_entries(model, document, reading.relative(path), key)
+    reading.problems += problems
+    return entries
+
+
+def _entity(entry: EntityEntry) -> Entity:
+    return Entity(
+        name=entry.name,
+        kind=entry.kind,
+        aliases=tuple(entry.aliases),
+        roles=tuple(Role(r.title, r.start, r.end) for r in entry.roles),
+        note=_text_or_none(entry.note),
+    )
+
+
+def _outlet(entry: OutletEntry) -> Outlet:
+    return Outlet(entry.name, tuple(OutletSignal(s.pattern, s.weight) for s in entry.signals))
+
+
+def _read_pages(reading: ProjectReading, paths: tuple[Path, ...]) -> Iterator[HandPage]:
+    """Each hand-written page whose front matter passes `PageFront`; a bad one is reported and left out."""
+    for path in paths:
+        found = reading.front_matter(path)
+        if found is None:
+            continue
+        rel = reading.relative(path)
+        front = _validated(reading, PageFront, found, rel)
+        if front is not None:
+            yield HandPage(
+                path=rel,
+                page=path.relative_to(reading.root / CONTENT).as_posix(),
+                body=found.body,
+                title=front.title,
+                description=front.description.strip() or None,
+                tags=tuple(front.tags),
+                hide=tuple(front.hide),
+            )

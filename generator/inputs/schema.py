@@ -1,0 +1,313 @@
+"""The declared shape of every file contributors edit, and its errors as located Problems.
+
+In: a YamlDocument (plain values with the line of every key). Out: validated
+pydantic models plus a Problem, `path:line: what is wrong and how to fix it`,
+for every error in the file, not just the first. Models forbid unknown keys
+and use strict types, so `no` or `12:30` where text is expected is an error.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from generator.inputs.paths import plain_file_name, unusable_characters
+from generator.inputs.patterns import pattern_problem
+from generator.inputs.schema_messages import error_message, unknown_key_message
+from generator.inputs.textfile import ImpossibleDate, KeyPath, YamlDocument
+from generator.models import Problem
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _date_as_text(value: Any) -> Any:
+    """YAML reads `2021-11-25` as a date and `2025` as a number; both are dates written the usual way."""
+    if isinstance(value, dt.datetime):
+        raise ValueError("give the date without a time: YYYY, YYYY-MM or YYYY-MM-DD")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, ImpossibleDate):
+        return value.text
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (bool, float)):
+        raise ValueError(f"`{value}` is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def _real_date(text: str) -> str:
+    """A YYYY, YYYY-MM or YYYY-MM-DD that exists on the calendar."""
+    found = _PARTIAL_DATE.fullmatch(text)
+    if found is None:
+        raise ValueError(f"`{text}` is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else None for part in found.groups())
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"`{text}` is not a real date: there is no month {month}")
+    if month is not None and day is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            name = calendar.month_name[month]
+            raise ValueError(f"`{text}` is not a real date: {name} {year} has {last} days")
+    return text
+
+
+def _compiles(pattern: str) -> str:
+    """A regular expression that the linear-time pattern engine can run."""
+    problem = pattern_problem(pattern)
+    if problem is not None:
+        raise ValueError(problem)
+    return pattern
+
+
+def _visible_line(text: str) -> str:
+    """One line of visible text: no line break, control, zero-width or bidi control character."""
+    hidden = unusable_characters(text)
+    if hidden:
+        raise ValueError(
+            f"contains {hidden[0]}, an invisible character that can hide or reorder what readers see; delete it"
+        )
+    return text
+
+
+PartialDate = Annotated[str, BeforeValidator(_date_as_text), AfterValidator(_real_date)]
+Line = Annotated[str, Field(min_length=1), AfterValidator(_visible_line)]
+Pattern = Annotated[str, Field(min_length=1), AfterValidator(_compiles)]
+Text = Annotated[str, Field(min_length=1)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+SeedName = Annotated[str, Field(min_length=1), AfterValidator(plain_file_name)]  # never a path
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors; values are never coerced from one type to another."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- content/articles/<slug>.md --------------------------------------------------
+
+
+class QuoteOverrideFront(Strict):
+    quote: Text  # the start of the quote, exactly as in the article
+    speaker: Text
+    role: str | None = None
+
+
+class OverridesFront(Strict):
+    quotes: list[QuoteOverrideFront] = []
+
+
+class SidecarFront(Strict):
+    """Front matter of an article sidecar."""
+
+    seed: SeedName
+    title: str | None = None
+    outlet: str | None = None
+    published: PartialDate | None = None
+    basis: str | None = None
+    topics: list[Slug] | None = None
+    overrides: OverridesFront | None = None
+    review: list[Literal["title", "outlet", "published"]] | None = None  # empty once all are checked
+
+
+# --- content/topics/<slug>.md ----------------------------------------------------
+
+
+class TermFront(Strict):
+    """One matching rule: a plain `phrase` or a regular expression `pattern`, and its weight."""
+
+    phrase: Text | None = None
+    pattern: Pattern | None = None
+    weight: float = 1.0
+
+    @model_validator(mode="after")
+    def _one_of_phrase_or_pattern(self) -> TermFront:
+        if (self.phrase is None) == (self.pattern is None):
+            raise ValueError("give either `phrase:` or `pattern:` (exactly one of them)")
+        return self
+
+
+class MatchFront(Strict):
+    sentence_threshold: float = Field(default=2.0, gt=0)
+    terms: list[TermFront] = []
+
+
+class TopicFront(Strict):
+    """Front matter of a topic page."""
+
+    title: Line
+    description: Annotated[str, AfterValidator(_visible_line)] = ""
+    related: list[Slug] = []
+    match: MatchFront = MatchFront()
+
+
+# --- hand-written pages: content/index.md, about.md, any other content/**/*.md -------
+
+
+class PageFront(Strict):
+    """Front matter of a hand-written page: only what the page needs, nothing the theme would act on.
+
+    Keys such as `template`, `location`, `icon`, `subtitle`, `status` or `author` are refused:
+    the theme prints or obeys them without escaping.
+    """
+
+    title: Line | None = None
+    description: Annotated[str, AfterValidator(_visible_line)] = ""
+    tags: list[Line] = []
+    hide: list[Literal["navigation", "toc", "footer", "tags", "path", "feedback"]] = []
+
+
+# --- content/entities.yaml, junk.yaml, outlets.yaml ------------------------------
+
+
+class RoleEntry(Strict):
+    title: Text
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> RoleEntry:
+        if self.start and self.end:
+            common = min(len(self.start), len(self.end))
+            if self.end[:common] < self.start[:common]:
+                raise ValueError(
+                    f"the role ends ({self.end}) before it starts ({self.start}); swap or fix the dates"
+                )
+        return self
+
+
+class EntityEntry(Strict):
+    """A person, organisation, place, agreement or law."""
+
+    name: Text
+    kind: Literal["person", "organisation", "place", "agreement", "law"]
+    aliases: list[Text] = []
+    roles: list[RoleEntry] = []
+    note: str | None = None
+
+
+class JunkRuleEntry(Strict):
+    name: Text
+    where: Literal["line", "prefix"] = "line"
+    pattern: Pattern
+    opens_list: bool = False
+    names_above: bool = False
+
+
+class GlossaryEntry(Strict):
+    """A term readers meet in the articles, with its definition."""
+
+    term: Text
+    definition: Text
+    aliases: list[Text] = []
+
+    @field_validator("term", "aliases")
+    @classmethod
+    def _no_brackets(cls, value: Any) -> Any:
+        """A term or alias must fit the `*[term]: definition` line each article page ends with."""
+        for text in value if isinstance(value, list) else [value]:
+            if any(ch in text for ch in "[]\\") or not text.isprintable():
+                raise ValueError(
+                    f"`{text}` may not contain [, ], \\, a line break or a control character; "
+                    "write the term as it appears"
+                )
+        return value
+
+    @property
+    def name(self) -> str:
+        return self.term
+
+
+class OutletSignalEntry(Strict):
+    pattern: Pattern
+    weight: float = 1.0
+
+
+class OutletEntry(Strict):
+    name: Text
+    signals: list[OutletSignalEntry] = []
+
+
+# --- validating a document --------------------------------------------------------
+
+
+def validate_mapping(model: type[Strict], document: YamlDocument, rel: str) -> tuple[Any, list[Problem]]:
+    """The document as `model`, or None and a Problem for every error in it."""
+    return _validate(model, document.data, (), document, rel)
+
+
+def validate_entries(
+    model: type[Strict], document: YamlDocument, rel: str, key: str
+) -> tuple[list[Any], list[Problem]]:
+    """A list of entries (`- name: ...`), bare or under `key:`; invalid entries are left out and reported."""
+    data, base, problems = document.data, (), []
+    if isinstance(data, dict):
+        problems += [_problem(rel, document, (k,), unknown_key_message(k, (key,))) for k in data if k != key]
+        data, base = data.get(key), (key,)
+    if data is None:
+        return [], problems
+    if not isinstance(data, list):
+        message = f"expected a list of entries, each starting with `- `, bare or under `{key}:`"
+        return [], [*problems, _problem(rel, document, base, message)]
+    entries = []
+    for index, item in enumerate(data):
+        entry, found = _validate(model, item, (*base, index), document, rel)
+        problems += found
+        if entry is not None:
+            entries.append((index, entry))
+    problems += _duplicate_names(entries, base, document, rel)
+    return [entry for _, entry in entries], problems
+
+
+def _validate(
+    model: type[Strict], value: Any, base: KeyPath, document: YamlDocument, rel: str
+) -> tuple[Any, list[Problem]]:
+    if base in document.rejected:  # the loader refused it and said why
+        return None, []
+    if not isinstance(value, dict):
+        return None, [_problem(rel, document, base, "expected `key: value` lines here, such as `name: ...`")]
+    try:
+        return model.model_validate(value), []
+    except ValidationError as err:
+        located = [((*base, *error["loc"]), error) for error in err.errors()]
+        return None, [
+            _problem(
+                rel,
+                document,
+                path,
+                error_message(error, model, path[len(base) :], document.unquoted.get(path)),
+            )
+            for path, error in located
+            if not any(path[: len(refused)] == refused for refused in document.rejected)
+        ]
+
+
+def _problem(rel: str, document: YamlDocument, path: KeyPath, message: str) -> Problem:
+    return Problem(rel, document.key_lines.line_of(path), message)
+
+
+def _duplicate_names(
+    entries: list[tuple[int, Any]], base: KeyPath, document: YamlDocument, rel: str
+) -> list[Problem]:
+    first: dict[str, int] = {}
+    problems = []
+    for index, entry in entries:
+        line = document.key_lines.line_of((*base, index, "name"))
+        if entry.name.casefold() in first:
+            earlier = first[entry.name.casefold()]
+            message = f"duplicate name `{entry.name}` (first at line {earlier}); merge the two entries"
+            problems.append(Problem(rel, line, message))
+        first.setdefault(entry.name.casefold(), line)
+    return problems

@@ -1,0 +1,150 @@
+"""Checks across files: what no single file can tell about itself.
+
+In: the Inputs read from disk (each file already valid on its own). Out:
+Problems located at the key that is wrong: a sidecar naming a missing seed,
+two sidecars claiming one seed, two articles with one slug, unknown topics,
+and quote overrides whose text is not in the article.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from pathlib import PurePosixPath
+
+from generator.inputs.project import SEEDS, Inputs
+from generator.inputs.slugs import comparable, default_slug
+from generator.inputs.textfile import KeyLines, KeyPath
+from generator.models import TOPIC_SLUGS, ArticleInput, Problem, Sidecar
+
+
+def check_inputs(inputs: Inputs) -> tuple[list[Problem], tuple[ArticleInput, ...]]:
+    """Every cross-file problem in the inputs, sorted by file and line, and the articles to build:
+    each seed joined to its sidecar, under its page's slug. Where two would share one page,
+    the file the problem asks to rename is left out, so what is reported is what is missing."""
+    slug_problems, refused = _duplicate_slugs(inputs)
+    problems = (
+        _missing_seeds(inputs)
+        + _duplicate_seeds(inputs)
+        + slug_problems
+        + _unknown_topics(inputs)
+        + _overrides_not_in_text(inputs)
+    )
+    articles = tuple(a for a in _joined(inputs) if _owner(a) not in refused)
+    return sorted(problems, key=lambda p: (p.path, p.line or 0)), articles
+
+
+def _joined(inputs: Inputs) -> list[ArticleInput]:
+    """Every seed with the first sidecar that names it (a second one is reported by `_duplicate_seeds`)."""
+    sidecars: dict[str, Sidecar] = {}
+    for sidecar in inputs.sidecars:
+        sidecars.setdefault(sidecar.seed, sidecar)
+    return [
+        ArticleInput(
+            s, sidecars.get(s.name), sidecars[s.name].slug if s.name in sidecars else default_slug(s)
+        )
+        for s in inputs.sources
+    ]
+
+
+def _owner(article: ArticleInput) -> str:
+    """The file that gives an article its slug: its sidecar, else its seed."""
+    return article.sidecar.path if article.sidecar is not None else article.source.path
+
+
+def _line(inputs: Inputs, path: str, keys: KeyPath) -> int:
+    return inputs.key_lines.get(path, KeyLines()).line_of(keys)
+
+
+def _missing_seeds(inputs: Inputs) -> list[Problem]:
+    unreadable = [PurePosixPath(p.path).name for p in inputs.problems if p.path.startswith(f"{SEEDS}/")]
+    seeds = {s.name for s in inputs.sources} | set(unreadable)
+    return [
+        Problem(
+            s.path,
+            _line(inputs, s.path, ("seed",)),
+            f"`seed: {s.seed}` names no file in seeds/; check the file name",
+        )
+        for s in inputs.sidecars
+        if s.seed not in seeds
+    ]
+
+
+def _duplicate_seeds(inputs: Inputs) -> list[Problem]:
+    claims: dict[str, list[str]] = defaultdict(list)
+    for sidecar in inputs.sidecars:
+        claims[sidecar.seed].append(sidecar.path)
+    return [
+        Problem(
+            path,
+            _line(inputs, path, ("seed",)),
+            f"seed {seed} already has a sidecar, {paths[0]}; keep one of them",
+        )
+        for seed, paths in sorted(claims.items())
+        for path in paths[1:]
+    ]
+
+
+def _duplicate_slugs(inputs: Inputs) -> tuple[list[Problem], set[str]]:
+    """Two articles would share one page (a sidecar named like another seed's default slug, two
+    names differing only by case): a problem for the file to rename, and the set of those files."""
+    with_sidecar = {s.seed for s in inputs.sidecars}
+    owners = [(s.slug, s.path) for s in inputs.sidecars]
+    owners += [(default_slug(s), s.path) for s in inputs.sources if s.name not in with_sidecar]
+    first: dict[str, str] = {}
+    problems, refused = [], set()
+    for slug, path in sorted(owners, key=lambda owner: (owner[1].startswith(SEEDS), owner[1])):
+        if slug in first:  # sidecars sort first: the file to rename is the sidecar, if there is one
+            renamed, other = (first[slug], path) if not first[slug].startswith(SEEDS) else (path, first[slug])
+            message = (
+                f"slug `{slug}` is also the slug of {other}{_lookalike(renamed, other)}; rename this file"
+            )
+            problems.append(Problem(renamed, 1, message))
+            refused.add(renamed)
+            first[slug] = other
+        first.setdefault(slug, path)
+    return problems, refused
+
+
+def _lookalike(path: str, other: str) -> str:
+    """Why two different file names look alike: letter case or Unicode normalisation."""
+    a, b = PurePosixPath(path).stem, PurePosixPath(other).stem
+    if a != b and unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b):
+        return " (the names differ only in Unicode normalisation: the same letters, encoded differently)"
+    if a != b and unicodedata.normalize("NFC", a).casefold() == unicodedata.normalize("NFC", b).casefold():
+        return " (the names differ only in letter case)"
+    return ""
+
+
+def _unknown_topics(inputs: Inputs) -> list[Problem]:
+    known = sorted({t.slug for t in inputs.knowledge.topics} | set(TOPIC_SLUGS))
+    named = [(t.path, "related", t.related) for t in inputs.knowledge.topics]
+    named += [(s.path, "topics", s.topics or ()) for s in inputs.sidecars]
+    problems = []
+    for path, key, slugs in named:
+        for index, slug in enumerate(slugs):
+            line = _line(inputs, path, (key, index))
+            if slug not in known:
+                message = f"`{key}:` names unknown topic `{slug}`; known topics: {', '.join(known)}"
+                problems.append(Problem(path, line, message))
+            elif slug in slugs[:index]:
+                problems.append(Problem(path, line, f"`{key}:` names `{slug}` twice; remove one"))
+    return problems
+
+
+def _overrides_not_in_text(inputs: Inputs) -> list[Problem]:
+    """An override must quote the article: its `quote` must appear in the seed (spacing aside)."""
+    texts = {s.name: (s.path, comparable(s.text)) for s in inputs.sources}
+    problems = []
+    for sidecar in inputs.sidecars:
+        seed_path, text = texts.get(sidecar.seed, (None, ""))
+        for index, override in enumerate(sidecar.quote_overrides):
+            if seed_path is not None and comparable(override.quote) not in text:
+                line = _line(inputs, sidecar.path, ("overrides", "quotes", index, "quote"))
+                quote = comparable(override.quote)
+                shown = quote if len(quote) <= 60 else quote[:57] + "..."
+                message = (
+                    f'override quote "{shown}" is not in {seed_path}; copy the start of the quote from it'
+                )
+                problems.append(Problem(sidecar.path, line, message))
+    return problems

@@ -1,0 +1,1 @@
+"""Pages: data shaped for each page kind, Markdown text, rendering, the theme's HTML."""

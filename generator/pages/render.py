@@ -1,0 +1,229 @@
+"""Render every page from the Jinja templates in generator/pages/templates.
+
+In: all Articles, TopicDefs, the SiteIndex and the home page's hand-written
+intro. Out: Pages (docs-relative path, Markdown text, file to edit), sorted by
+path. Only templates are compiled; article and contributor text is data, and
+every printed value is escaped unless Python built it as Markdown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from generator.inputs.front_matter import dump_front_matter
+from generator.models import Article, GlossaryTerm, HandPage, Knowledge, Page, SiteIndex, TopicDef
+from generator.pages.mdtext import Markdown, contributor_markdown, finalize, link
+from generator.pages.views import (
+    EXCERPTS_PER_ARTICLE,
+    Cited,
+    TopicEntry,
+    abbreviations,
+    article_href,
+    articles_newest_first,
+    by_slug,
+    date_label,
+    dated,
+    figure_label,
+    topic_href,
+)
+
+TEMPLATES = Path(__file__).parent / "templates"
+LATEST_ON_HOME = 5
+
+
+def make_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    """A Jinja environment that escapes every printed value for Markdown."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        undefined=jinja2.StrictUndefined,
+        finalize=finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters["join"] = join_markdown
+    return env
+
+
+def join_markdown(items: object, separator: str = "") -> Markdown:
+    """Jinja's `join`, keeping Markdown items as they are and escaping the rest."""
+    return Markdown(separator.join(finalize(item) for item in items))
+
+
+def render_site(
+    articles: tuple[Article, ...],
+    knowledge: Knowledge,
+    index: SiteIndex,
+    home: str,
+    hand_pages: tuple[HandPage, ...] = (),
+) -> tuple[Page, ...]:
+    """Every page of the site, sorted by path: generated ones and the hand-written ones, disarmed."""
+    env = make_environment()
+    topics = knowledge.topics
+    topic_map = {t.slug: t for t in topics}
+    lookup = by_slug(articles)
+    pages = [
+        render_home(env, articles, topics, index, home),
+        render_articles_index(env, articles, topic_map, index),
+        render_topics_index(env, topics, index),
+        render_glossary(env, knowledge.glossary),
+    ]
+    pages += [render_article(env, a, topic_map, index, lookup, knowledge.glossary) for a in articles]
+    pages += [render_topic(env, t, topic_map, index, lookup) for t in topics]
+    pages += [render_hand_page(page) for page in hand_pages]
+    return tuple(sorted(pages, key=lambda p: p.path))
+
+
+def render_hand_page(page: HandPage) -> Page:
+    """A hand-written page as the site shows it: validated front matter, Markdown with nothing live."""
+    front = front_matter(
+        title=page.title, description=page.description, tags=list(page.tags), hide=list(page.hide)
+    )
+    return Page(page.page, front + contributor_markdown(page.body), page.path)
+
+
+def front_matter(**fields: object) -> Markdown:
+    """YAML front matter with keys in the given order, values quoted safely; empty values left out."""
+    kept = {k: v for k, v in fields.items() if v not in (None, "", [], ())}
+    return Markdown(dump_front_matter(kept))
+
+
+def render_article(
+    env: jinja2.Environment,
+    article: Article,
+    topics: dict[str, TopicDef],
+    index: SiteIndex,
+    articles: dict[str, Article],
+    glossary: tuple[GlossaryTerm, ...] = (),
+) -> Page:
+    """The page of one article: metadata, text with paragraph anchors, quotes, figures, junk removed."""
+    found = article.annotations
+    related = [dated(articles[s], topics, "articles") for s in index.related_to(article.slug)]
+    text = env.get_template("article.md.j2").render(
+        front=front_matter(
+            title=article.title,
+            description=_description(found.summary),
+            tags=[topics[t].title for t in article.topic_slugs if t in topics],
+        ),
+        article=article,
+        found=found,
+        date=date_label(found.published.value),
+        topics=[
+            link(topics[t].title, topic_href(t, from_dir="articles"))
+            for t in article.topic_slugs
+            if t in topics
+        ],
+        figures=[(figure_label(f), f) for f in found.figures],
+        related=related,
+        abbreviations=abbreviations(article, glossary),
+    )
+    edit = article.sidecar.path if article.sidecar else article.source.path
+    return Page(f"articles/{article.slug}.md", text, edit)
+
+
+def render_topic(
+    env: jinja2.Environment,
+    topic: TopicDef,
+    topics: dict[str, TopicDef],
+    index: SiteIndex,
+    articles: dict[str, Article],
+) -> Page:
+    """A topic page: the hand-written intro, then the evidence gathered from every article."""
+    entries = [_topic_entry(articles[s], topic.slug, topics) for s in index.for_topic(topic.slug).articles]
+    text = env.get_template("topic.md.j2").render(
+        front=front_matter(title=topic.title, description=topic.description),
+        topic=topic,
+        intro=contributor_markdown(topic.intro),
+        entries=entries,
+        quotes=[q for e in entries for q in e.quotes],
+        figures=[f for e in entries for f in e.figures],
+        related=[
+            link(topics[r].title, topic_href(r)) for r in index.for_topic(topic.slug).related if r in topics
+        ],
+    )
+    return Page(f"topics/{topic.slug}.md", text, topic.path)
+
+
+def _topic_entry(article: Article, topic: str, topics: dict[str, TopicDef]) -> TopicEntry:
+    """One article's evidence for a topic: excerpts, and the quotes and figures in those paragraphs."""
+    match = next(m for m in article.annotations.topics if m.topic == topic)
+    paragraphs = {e.paragraph for e in match.evidence}
+    found = article.annotations
+
+    def href(paragraph: int) -> str:
+        return article_href(article.slug, paragraph, from_dir="topics")
+
+    return TopicEntry(
+        article=dated(article, topics, "topics"),
+        excerpts=tuple(
+            Cited(e.excerpt, e, href(e.paragraph), article.title)
+            for e in match.evidence[:EXCERPTS_PER_ARTICLE]
+        ),
+        quotes=tuple(
+            Cited(q.text, q, href(q.paragraph), article.title)
+            for q in found.quotes
+            if q.paragraph in paragraphs
+        ),
+        figures=tuple(
+            Cited(figure_label(f), f, href(f.paragraph), article.title)
+            for f in found.figures
+            if f.paragraph in paragraphs
+        ),
+    )
+
+
+def render_home(
+    env: jinja2.Environment,
+    articles: tuple[Article, ...],
+    topics: tuple[TopicDef, ...],
+    index: SiteIndex,
+    home: str,
+) -> Page:
+    """The home page: the hand-written intro, the topics, and the latest articles."""
+    topic_map = {t.slug: t for t in topics}
+    latest = articles_newest_first(articles, index)[:LATEST_ON_HOME]
+    text = env.get_template("home.md.j2").render(
+        front=front_matter(title="Home"),
+        intro=contributor_markdown(home),
+        topics=[
+            (link(t.title, topic_href(t.slug, from_dir="")), t, len(index.for_topic(t.slug).articles))
+            for t in topics
+        ],
+        latest=[dated(a, topic_map, "") for a in latest],
+        article_count=len(articles),
+    )
+    return Page("index.md", text, "content/index.md")
+
+
+def render_articles_index(
+    env: jinja2.Environment, articles: tuple[Article, ...], topics: dict[str, TopicDef], index: SiteIndex
+) -> Page:
+    """Every article, newest first, with outlet, date and topics."""
+    rows = [dated(a, topics, "articles") for a in articles_newest_first(articles, index)]
+    text = env.get_template("articles_index.md.j2").render(front=front_matter(title="Articles"), rows=rows)
+    return Page("articles/index.md", text, None)
+
+
+def render_topics_index(env: jinja2.Environment, topics: tuple[TopicDef, ...], index: SiteIndex) -> Page:
+    """Every topic with its description and how many articles it gathers."""
+    rows = [(link(t.title, topic_href(t.slug)), t, len(index.for_topic(t.slug).articles)) for t in topics]
+    text = env.get_template("topics_index.md.j2").render(front=front_matter(title="Topics"), rows=rows)
+    return Page("topics/index.md", text, None)
+
+
+def render_glossary(env: jinja2.Environment, glossary: tuple[GlossaryTerm, ...]) -> Page:
+    """Every glossary term with its definition, alphabetically."""
+    terms = sorted(glossary, key=lambda t: t.term.casefold())
+    text = env.get_template("glossary.md.j2").render(front=front_matter(title="Glossary"), terms=terms)
+    return Page("glossary.md", text, "content/glossary.yaml")
+
+
+def _description(summary: str | None, limit: int = 200) -> str | None:
+    """The summary on one line, cut at a word to at most `limit` characters (the page's meta description)."""
+    if not summary:
+        return None
+    flat = " ".join(summary.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"

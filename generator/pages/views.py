@@ -1,0 +1,145 @@
+"""Shape articles and topics into what a template prints: the data, not the layout.
+
+Templates hold layout only. Everything they print is either plain text (escaped
+on the way out) or a `Markdown` value built here from escaped parts and
+generator-made link targets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.models import Article, Figure, GlossaryTerm, SiteIndex, TopicDef
+from generator.pages.mdtext import Markdown, link
+
+MONTHS = ("January February March April May June July August September October November December").split()
+EXCERPTS_PER_ARTICLE = 3
+
+
+def date_label(published: str | None) -> str:
+    """ "2021-11" -> "November 2021"; "2021-11-25" -> "25 November 2021"; None -> "date unknown"."""
+    if not published:
+        return "date unknown"
+    parts = published.split("-")
+    try:
+        if len(parts) == 1:
+            return parts[0]
+        month = MONTHS[int(parts[1]) - 1]
+        return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+    except (ValueError, IndexError):
+        return published
+
+
+def figure_label(figure: Figure) -> str:
+    """A figure's value as a reader reads it: "24,700", "£54,000,000", "46%"."""
+    value = figure.value
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    prefix = {"GBP": "£", "EUR": "€", "USD": "$"}.get(figure.unit, "")
+    if figure.unit == "percent":
+        return f"{number}%"
+    if figure.unit == "times":
+        return f"{number} times"
+    return f"{prefix}{number}" if prefix else f"{number} {figure.unit}"
+
+
+def article_href(slug: str, paragraph: int | None = None, *, from_dir: str = "articles") -> str:
+    """A docs-relative link to an article page (and paragraph) from a page in `from_dir`."""
+    base = f"{slug}.md" if from_dir == "articles" else f"../articles/{slug}.md"
+    if from_dir == "":
+        base = f"articles/{slug}.md"
+    return f"{base}#p{paragraph}" if paragraph else base
+
+
+def topic_href(slug: str, *, from_dir: str = "topics") -> str:
+    """A docs-relative link to a topic page from a page in `from_dir`."""
+    if from_dir == "topics":
+        return f"{slug}.md"
+    return f"topics/{slug}.md" if from_dir == "" else f"../topics/{slug}.md"
+
+
+@dataclass(frozen=True)
+class Dated:
+    """An article reference as lists print it."""
+
+    link: Markdown
+    outlet: str
+    date: str
+    topics: tuple[Markdown, ...]
+
+
+@dataclass(frozen=True)
+class Cited:
+    """Something quoted from an article (an excerpt, a quote, a figure) with a link to its paragraph."""
+
+    label: str
+    item: object  # the Evidence, Quote or Figure
+    href: str
+    article_title: str
+
+
+@dataclass(frozen=True)
+class TopicEntry:
+    """One article as a topic page lists it."""
+
+    article: Dated
+    excerpts: tuple[Cited, ...]
+    quotes: tuple[Cited, ...]
+    figures: tuple[Cited, ...]
+
+
+def dated(article: Article, topics: dict[str, TopicDef], from_dir: str) -> Dated:
+    """An article as one row of a list: link, outlet, date and topic links."""
+    found = article.annotations
+    return Dated(
+        link=link(article.title, article_href(article.slug, from_dir=from_dir)),
+        outlet=found.outlet.value or "outlet unknown",
+        date=date_label(found.published.value),
+        topics=tuple(
+            link(topics[t].title, topic_href(t, from_dir=from_dir))
+            for t in article.topic_slugs
+            if t in topics
+        ),
+    )
+
+
+def by_slug(articles: tuple[Article, ...]) -> dict[str, Article]:
+    """The articles keyed by slug."""
+    return {a.slug: a for a in articles}
+
+
+def articles_newest_first(articles: tuple[Article, ...], index: SiteIndex) -> list[Article]:
+    """The articles in the index's date order, newest first."""
+    lookup = by_slug(articles)
+    return [lookup[slug] for slug in index.articles_by_date]
+
+
+def abbreviations(article: Article, glossary: tuple[GlossaryTerm, ...]) -> list[tuple[Markdown, Markdown]]:
+    """(text, definition) for each glossary term or alias that appears in the article, sorted.
+
+    Printed unescaped as `*[text]: definition` lines: the text must match the article's words
+    exactly, so a spelling that would break the line (`[`, `]`, `\\`, a line break or control
+    character; schema.GlossaryEntry refuses them) is left out. The definition becomes a title
+    attribute that Material's tooltips insert as HTML: see `_tooltip_text`.
+    """
+    text = "\n".join(p.text for p in article.clean.paragraphs)
+    found = {}
+    for entry in glossary:
+        for spelling in (entry.term, *entry.aliases):
+            clean = " ".join(spelling.split())
+            if _fits_abbreviation_line(clean) and re.search(rf"(?<!\w){re.escape(clean)}(?!\w)", text):
+                found[clean] = _tooltip_text(entry.definition)
+    return [(Markdown(term), Markdown(definition)) for term, definition in sorted(found.items())]
+
+
+def _fits_abbreviation_line(term: str) -> bool:
+    """A term abbr reads back whole from `*[term]: …`: no bracket, backslash or unprintable character."""
+    return bool(term) and term.isprintable() and not any(ch in term for ch in "[]\\")
+
+
+def _tooltip_text(definition: str) -> str:
+    """`definition` on one line, escaped twice: abbr keeps entities as they are in the title attribute,
+    the browser decodes them once, and the tooltip parses the result as HTML, which then holds
+    `&lt;` and `&amp;` and shows `<` and `&` as text."""
+    once = " ".join(definition.split()).replace("&", "&amp;").replace("<", "&lt;")
+    return once.replace("&", "&amp;")
