@@ -11,7 +11,8 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from generator.annotate.topics import find_topics, split_sentences, term_regex, whole_word_matches
+from generator.annotate.sentences import split_sentences
+from generator.annotate.topics import find_topics, term_regex, whole_word_matches
 from generator.models import Paragraph, TopicDef, WeightedTerm
 
 pytestmark = pytest.mark.fast  # the fast tier: `pytest -m fast` runs the cleaner and annotators alone

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from generator.annotate.document import Document
-from generator.annotate.topics import split_sentences
+from generator.annotate.sentences import split_sentences
 from generator.inputs.patterns import ContributorPattern, PatternError, compile_pattern
 from generator.models import Annotations, Entity, Inferred, Outlet, Paragraph
 

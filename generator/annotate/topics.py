@@ -18,18 +18,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.annotate.document import Document
+from generator.annotate.sentences import split_sentences
 from generator.inputs.patterns import ContributorPattern, PatternError, compile_pattern
 from generator.models import TOPIC_SLUGS, Annotations, Evidence, Paragraph, TopicDef, TopicMatch, WeightedTerm
 
 MAX_EVIDENCE = 3
 MENTION_SHARE = 0.5  # a mention needs a sentence scoring at least this share of the threshold
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st no vs etc gen col lt sgt rev prof sen gov rep inc ltd co jr sr".split()
-)
-# The lookbehind starts a match only at the first mark of a run, so "....." costs linear time.
-SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9£€])")
 MAX_SENTENCE = 600  # longer "sentences" (tables, page junk) are scored in pieces of at most this
-LAST_WORD_WINDOW = 40  # enough to see the abbreviation before a full stop
 
 
 @dataclass(frozen=True)
@@ -50,20 +45,6 @@ class CompiledTerm:
 class ScoredSentence:
     sentence: Sentence
     score: float
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences; each one is an exact substring of `text`."""
-    pieces, start = [], 0
-    for boundary in SENTENCE_END.finditer(text):
-        before = text[max(start, boundary.start() - LAST_WORD_WINDOW) : boundary.start()].split()
-        last_word = before[-1].lower().strip('("“') if before else ""
-        if last_word in ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
-            continue
-        pieces.append(text[start : boundary.end()].strip())
-        start = boundary.end()
-    pieces.append(text[start:].strip())
-    return [piece for piece in pieces if piece]
 
 
 def bounded_pieces(sentence: str, limit: int = MAX_SENTENCE) -> list[str]:

@@ -23,10 +23,10 @@ from generator.annotate.quotes.marks import (
     masked,
     quote_text,
     quoted_spans,
-    sentence_ranges,
     word_count,
 )
 from generator.annotate.quotes.speakers import Speaker, pronoun_in, resolve_speaker
+from generator.annotate.sentences import sentence_ranges
 from generator.models import Annotations, Quote
 
 MIN_WORDS = 6

@@ -5,7 +5,7 @@
 to the end of the paragraph: in news style a quotation that goes on into the next
 paragraph leaves its closing mark off, and the next paragraph opens with a new mark.
 `masked` hides the words inside quote marks so attribution rules see only the
-reporter's own words, and `sentence_ranges` splits that masked text into sentences.
+reporter's own words; `annotate.sentences` splits that masked text into sentences.
 """
 
 from __future__ import annotations
@@ -17,11 +17,6 @@ OPENING = "“«"
 CLOSING = "”»"
 STRAIGHT = '"'
 MASK = "§"
-ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr St No Gen Lt Col Sgt Prof Rev Jr Sr vs etc Capt Cllr Gov Sen Rep".split()
-)
-# Matches start only at the first mark of a run, so a line of "......" costs linear time.
-SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)\]]*\s+")
 
 
 @dataclass(frozen=True)
@@ -69,28 +64,6 @@ def masked(text: str, spans: list[QuotedSpan]) -> str:
             if not chars[position].isspace():
                 chars[position] = MASK
     return "".join(chars)
-
-
-def sentence_ranges(masked_text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of the masked paragraph."""
-    ranges: list[tuple[int, int]] = []
-    start = 0
-    for match in SENTENCE_END.finditer(masked_text):
-        if _is_abbreviation(masked_text, match.start()):
-            continue
-        ranges.append((start, match.end()))
-        start = match.end()
-    if start < len(masked_text):
-        ranges.append((start, len(masked_text)))
-    return ranges
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"(\w+)$", text[max(0, dot - 12) : dot])
-    if word is None:
-        return False
-    token = word.group(1)
-    return token in ABBREVIATIONS or (len(token) == 1 and token.isupper())
 
 
 def quote_text(paragraph: str, span: QuotedSpan) -> tuple[str, int]:
