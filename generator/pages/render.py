@@ -8,6 +8,7 @@ every printed value is escaped unless Python built it as Markdown.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import jinja2
@@ -17,12 +18,11 @@ from generator.models import Article, GlossaryTerm, HandPage, Knowledge, Page, S
 from generator.pages.mdtext import Markdown, contributor_markdown, finalize, link
 from generator.pages.views import (
     EXCERPTS_PER_ARTICLE,
+    Catalogue,
     Cited,
     TopicEntry,
     abbreviations,
     article_href,
-    articles_newest_first,
-    by_slug,
     date_label,
     dated,
     figure_label,
@@ -62,17 +62,15 @@ def render_site(
 ) -> tuple[Page, ...]:
     """Every page of the site, sorted by path: generated ones and the hand-written ones, disarmed."""
     env = make_environment()
-    topics = knowledge.topics
-    topic_map = {t.slug: t for t in topics}
-    lookup = by_slug(articles)
+    catalogue = Catalogue.of(articles, knowledge, index)
     pages = [
-        render_home(env, articles, topics, index, home),
-        render_articles_index(env, articles, topic_map, index),
-        render_topics_index(env, topics, index),
+        render_home(env, catalogue, home),
+        render_articles_index(env, catalogue),
+        render_topics_index(env, catalogue),
         render_glossary(env, knowledge.glossary),
     ]
-    pages += [render_article(env, a, topic_map, index, lookup, knowledge.glossary) for a in articles]
-    pages += [render_topic(env, t, topic_map, index, lookup) for t in topics]
+    pages += [render_article(env, a, catalogue) for a in articles]
+    pages += [render_topic(env, t, catalogue) for t in knowledge.topics]
     pages += [render_hand_page(page) for page in hand_pages]
     return tuple(sorted(pages, key=lambda p: p.path))
 
@@ -91,48 +89,33 @@ def front_matter(**fields: object) -> Markdown:
     return Markdown(dump_front_matter(kept))
 
 
-def render_article(
-    env: jinja2.Environment,
-    article: Article,
-    topics: dict[str, TopicDef],
-    index: SiteIndex,
-    articles: dict[str, Article],
-    glossary: tuple[GlossaryTerm, ...] = (),
-) -> Page:
+def render_article(env: jinja2.Environment, article: Article, catalogue: Catalogue) -> Page:
     """The page of one article: metadata, text with paragraph anchors, quotes, figures, junk removed."""
-    found = article.annotations
-    related = [dated(articles[s], topics, "articles") for s in index.related_to(article.slug)]
+    found, topics = article.annotations, catalogue.topics
+    related = [
+        dated(catalogue.articles[s], topics, "articles") for s in catalogue.index.related_to(article.slug)
+    ]
+    on = [t for t in article.topic_slugs if t in topics]
     text = env.get_template("article.md.j2").render(
         front=front_matter(
-            title=article.title,
-            description=_description(found.summary),
-            tags=[topics[t].title for t in article.topic_slugs if t in topics],
+            title=article.title, description=_description(found.summary), tags=[topics[t].title for t in on]
         ),
         article=article,
         found=found,
         date=date_label(found.published.value),
-        topics=[
-            link(topics[t].title, topic_href(t, from_dir="articles"))
-            for t in article.topic_slugs
-            if t in topics
-        ],
+        topics=[link(topics[t].title, topic_href(t, from_dir="articles")) for t in on],
         figures=[(figure_label(f), f) for f in found.figures],
         related=related,
-        abbreviations=abbreviations(article, glossary),
+        abbreviations=abbreviations(article, catalogue.glossary),
     )
     edit = article.sidecar.path if article.sidecar else article.source.path
     return Page(f"articles/{article.slug}.md", text, edit)
 
 
-def render_topic(
-    env: jinja2.Environment,
-    topic: TopicDef,
-    topics: dict[str, TopicDef],
-    index: SiteIndex,
-    articles: dict[str, Article],
-) -> Page:
+def render_topic(env: jinja2.Environment, topic: TopicDef, catalogue: Catalogue) -> Page:
     """A topic page: the hand-written intro, then the evidence gathered from every article."""
-    entries = [_topic_entry(articles[s], topic.slug, topics) for s in index.for_topic(topic.slug).articles]
+    topics, links = catalogue.topics, catalogue.index.for_topic(topic.slug)
+    entries = [_topic_entry(catalogue.articles[s], topic.slug, topics) for s in links.articles]
     text = env.get_template("topic.md.j2").render(
         front=front_matter(title=topic.title, description=topic.description),
         topic=topic,
@@ -140,14 +123,12 @@ def render_topic(
         entries=entries,
         quotes=[q for e in entries for q in e.quotes],
         figures=[f for e in entries for f in e.figures],
-        related=[
-            link(topics[r].title, topic_href(r)) for r in index.for_topic(topic.slug).related if r in topics
-        ],
+        related=[link(topics[r].title, topic_href(r)) for r in links.related if r in topics],
     )
     return Page(f"topics/{topic.slug}.md", text, topic.path)
 
 
-def _topic_entry(article: Article, topic: str, topics: dict[str, TopicDef]) -> TopicEntry:
+def _topic_entry(article: Article, topic: str, topics: Mapping[str, TopicDef]) -> TopicEntry:
     """One article's evidence for a topic: excerpts, and the quotes and figures in those paragraphs."""
     match = next(m for m in article.annotations.topics if m.topic == topic)
     paragraphs = {e.paragraph for e in match.evidence}
@@ -175,41 +156,36 @@ def _topic_entry(article: Article, topic: str, topics: dict[str, TopicDef]) -> T
     )
 
 
-def render_home(
-    env: jinja2.Environment,
-    articles: tuple[Article, ...],
-    topics: tuple[TopicDef, ...],
-    index: SiteIndex,
-    home: str,
-) -> Page:
+def render_home(env: jinja2.Environment, catalogue: Catalogue, home: str) -> Page:
     """The home page: the hand-written intro, the topics, and the latest articles."""
-    topic_map = {t.slug: t for t in topics}
-    latest = articles_newest_first(articles, index)[:LATEST_ON_HOME]
+    index = catalogue.index
     text = env.get_template("home.md.j2").render(
         front=front_matter(title="Home"),
         intro=contributor_markdown(home),
         topics=[
             (link(t.title, topic_href(t.slug, from_dir="")), t, len(index.for_topic(t.slug).articles))
-            for t in topics
+            for t in catalogue.topics.values()
         ],
-        latest=[dated(a, topic_map, "") for a in latest],
-        article_count=len(articles),
+        latest=[dated(a, catalogue.topics, "") for a in catalogue.newest_first()[:LATEST_ON_HOME]],
+        article_count=len(catalogue.articles),
     )
     return Page("index.md", text, "content/index.md")
 
 
-def render_articles_index(
-    env: jinja2.Environment, articles: tuple[Article, ...], topics: dict[str, TopicDef], index: SiteIndex
-) -> Page:
+def render_articles_index(env: jinja2.Environment, catalogue: Catalogue) -> Page:
     """Every article, newest first, with outlet, date and topics."""
-    rows = [dated(a, topics, "articles") for a in articles_newest_first(articles, index)]
+    rows = [dated(a, catalogue.topics, "articles") for a in catalogue.newest_first()]
     text = env.get_template("articles_index.md.j2").render(front=front_matter(title="Articles"), rows=rows)
     return Page("articles/index.md", text, None)
 
 
-def render_topics_index(env: jinja2.Environment, topics: tuple[TopicDef, ...], index: SiteIndex) -> Page:
+def render_topics_index(env: jinja2.Environment, catalogue: Catalogue) -> Page:
     """Every topic with its description and how many articles it gathers."""
-    rows = [(link(t.title, topic_href(t.slug)), t, len(index.for_topic(t.slug).articles)) for t in topics]
+    index = catalogue.index
+    rows = [
+        (link(t.title, topic_href(t.slug)), t, len(index.for_topic(t.slug).articles))
+        for t in catalogue.topics.values()
+    ]
     text = env.get_template("topics_index.md.j2").render(front=front_matter(title="Topics"), rows=rows)
     return Page("topics/index.md", text, None)
 

@@ -8,9 +8,11 @@ generator-made link targets.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
-from generator.models import Article, Figure, GlossaryTerm, SiteIndex, TopicDef
+from generator.models import Article, Figure, GlossaryTerm, Knowledge, SiteIndex, TopicDef
 from generator.pages.mdtext import Markdown, link
 
 MONTHS = ("January February March April May June July August September October November December").split()
@@ -88,7 +90,7 @@ class TopicEntry:
     figures: tuple[Cited, ...]
 
 
-def dated(article: Article, topics: dict[str, TopicDef], from_dir: str) -> Dated:
+def dated(article: Article, topics: Mapping[str, TopicDef], from_dir: str) -> Dated:
     """An article as one row of a list: link, outlet, date and topic links."""
     found = article.annotations
     return Dated(
@@ -103,15 +105,24 @@ def dated(article: Article, topics: dict[str, TopicDef], from_dir: str) -> Dated
     )
 
 
-def by_slug(articles: tuple[Article, ...]) -> dict[str, Article]:
-    """The articles keyed by slug."""
-    return {a.slug: a for a in articles}
+@dataclass(frozen=True)
+class Catalogue:
+    """What the pages look things up in, built once per build: topics and articles by slug."""
 
+    topics: Mapping[str, TopicDef]  # in the site's topic order
+    articles: Mapping[str, Article]
+    index: SiteIndex
+    glossary: tuple[GlossaryTerm, ...] = ()
 
-def articles_newest_first(articles: tuple[Article, ...], index: SiteIndex) -> list[Article]:
-    """The articles in the index's date order, newest first."""
-    lookup = by_slug(articles)
-    return [lookup[slug] for slug in index.articles_by_date]
+    @classmethod
+    def of(cls, articles: tuple[Article, ...], knowledge: Knowledge, index: SiteIndex) -> Catalogue:
+        """The lookups for one build's articles, knowledge and cross-links."""
+        topics = MappingProxyType({t.slug: t for t in knowledge.topics})
+        return cls(topics, MappingProxyType({a.slug: a for a in articles}), index, knowledge.glossary)
+
+    def newest_first(self) -> list[Article]:
+        """The articles in the index's date order, newest first."""
+        return [self.articles[slug] for slug in self.index.articles_by_date]
 
 
 def abbreviations(article: Article, glossary: tuple[GlossaryTerm, ...]) -> list[tuple[Markdown, Markdown]]:
