@@ -17,11 +17,11 @@ from generator.inputs.text_warnings import visible_text
 from generator.models import (
     Annotations,
     Article,
-    Inferred,
     Knowledge,
     Quote,
     QuoteOverride,
     Sidecar,
+    Sourced,
     SourceText,
     TopicMatch,
 )
@@ -30,40 +30,45 @@ from generator.models import (
 def build_article(source: SourceText, sidecar: Sidecar | None, knowledge: Knowledge) -> Article:
     """Clean and annotate one source, then let its sidecar override what was inferred."""
     clean = clean_text(source, knowledge.junk)
-    found = annotate_document(Document.read(source, clean, knowledge))
+    annotations = annotate_document(Document.read(source, clean, knowledge))
     if sidecar is not None:
-        found = apply_sidecar(found, sidecar)
-    if found.title.value is not None:
-        found = replace(found, title=replace(found.title, value=visible_text(found.title.value) or None))
+        annotations = apply_sidecar(annotations, sidecar)
+    if annotations.title.value is not None:
+        annotations = replace(
+            annotations, title=replace(annotations.title, value=visible_text(annotations.title.value) or None)
+        )
     slug = sidecar.slug if sidecar is not None else default_slug(source)
-    return Article(slug=slug, source=source, sidecar=sidecar, clean=clean, annotations=found)
+    return Article(slug=slug, source=source, sidecar=sidecar, clean=clean, annotations=annotations)
 
 
-def apply_sidecar(found: Annotations, sidecar: Sidecar) -> Annotations:
+def apply_sidecar(annotations: Annotations, sidecar: Sidecar) -> Annotations:
     """Replace inferred values with the ones a contributor wrote in the sidecar."""
     return replace(
-        found,
-        title=_written(sidecar, "title") or found.title,
-        outlet=_written(sidecar, "outlet") or found.outlet,
-        published=_written(sidecar, "published") or found.published,
-        summary=sidecar.summary or found.summary,
-        topics=_override_topics(found.topics, sidecar.topics),
-        quotes=tuple(_override_quote(q, sidecar) for q in found.quotes),
+        annotations,
+        title=_written(sidecar, "title") or annotations.title,
+        outlet=_written(sidecar, "outlet") or annotations.outlet,
+        published=_written(sidecar, "published") or annotations.published,
+        summary=sidecar.summary or annotations.summary,
+        topics=_override_topics(annotations.topics, sidecar.topics),
+        quotes=tuple(_override_quote(q, sidecar) for q in annotations.quotes),
     )
 
 
-def _written(sidecar: Sidecar, name: str) -> Inferred | None:
+def _written(sidecar: Sidecar, name: str) -> Sourced | None:
     """A sidecar field as metadata; still marked inferred while it is listed under `review:`."""
     value = getattr(sidecar, name)
-    return Inferred(value, inferred=name in sidecar.review, basis=sidecar.basis) if value else None
+    by = "text" if name in sidecar.review else "editor"  # listed under review: still the annotator's
+    return Sourced(value, by, sidecar.basis) if value else None
 
 
-def _override_topics(found: tuple[TopicMatch, ...], chosen: tuple[str, ...] | None) -> tuple[TopicMatch, ...]:
+def _override_topics(
+    matches: tuple[TopicMatch, ...], chosen: tuple[str, ...] | None
+) -> tuple[TopicMatch, ...]:
     if chosen is None:
-        return found
-    by_slug = {m.topic: m for m in found}
+        return matches
+    by_slug = {m.topic: m for m in matches}
     kept = [replace(by_slug[t], substantive=True) if t in by_slug else TopicMatch(t, 0.0, ()) for t in chosen]
-    mentions = [replace(m, substantive=False) for m in found if m.topic not in chosen]
+    mentions = [replace(m, substantive=False) for m in matches if m.topic not in chosen]
     return tuple(kept + mentions)
 
 

@@ -274,21 +274,26 @@ class PersonRef:
 
 
 @dataclass(frozen=True)
-class Inferred:
-    """A metadata value and where it came from."""
+class Sourced:
+    """A metadata value (title, outlet, date) and who gave it, with what it rests on."""
 
     value: str | None
-    inferred: bool  # True: guessed from the text; False: written in the sidecar
+    by: str = "text"  # "text": inferred from the article by the annotator; "editor": written in a sidecar
     basis: str | None = None
+
+    @property
+    def inferred(self) -> bool:
+        """True while no editor has given (or checked) the value: the page says it was inferred."""
+        return self.by == "text"
 
 
 @dataclass(frozen=True)
 class Annotations:
     """What the annotators found in one article's cleaned text."""
 
-    title: Inferred = Inferred(None, True)
-    outlet: Inferred = Inferred(None, True)
-    published: Inferred = Inferred(None, True)
+    title: Sourced = Sourced(None)
+    outlet: Sourced = Sourced(None)
+    published: Sourced = Sourced(None)
     summary: str | None = None
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()

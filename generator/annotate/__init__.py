@@ -41,7 +41,7 @@ REGISTRY: tuple[Registered, ...] = (
 
 def annotate_document(document: Document, registry: tuple[Registered, ...] = REGISTRY) -> Annotations:
     """Run every registered annotator over one document; each fills only its own fields."""
-    found = Annotations()
+    annotations = Annotations()
     for annotator in registry:
-        found = annotator.run(document, found)
-    return found
+        annotations = annotator.run(document, annotations)
+    return annotations

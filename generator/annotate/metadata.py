@@ -1,7 +1,7 @@
 """Metadata: a neutral title, a summary, the outlet and the publication period.
 
 The raw files carry no headline, byline or date, so all four are inferred and
-each `Inferred` value says what it rests on (`basis`). The outlet comes from the
+each `Sourced` value says what it rests on (`basis`). The outlet comes from the
 weighted signals in content/outlets.yaml; the period from running totals and
 year comparisons in the text and from the dated roles of office-holders named
 with their titles (content/entities.yaml). Both stay None when the evidence is thin.
@@ -16,7 +16,7 @@ from functools import lru_cache
 from generator.annotate.document import Document
 from generator.annotate.sentences import split_sentences
 from generator.inputs.patterns import ContributorPattern, PatternError, compile_pattern
-from generator.models import Annotations, Entity, Inferred, Outlet, Paragraph
+from generator.models import Annotations, Entity, Outlet, Paragraph, Sourced
 
 TITLE_LIMIT = 90
 OUTLET_THRESHOLD = 2.0
@@ -64,13 +64,13 @@ def shorten_title(sentence: str, limit: int = TITLE_LIMIT) -> str:
     return " ".join(words).rstrip(",;:–- ")
 
 
-def infer_title(paragraph: Paragraph | None) -> Inferred:
+def infer_title(paragraph: Paragraph | None) -> Sourced:
     """A headline from the first sentence of the standfirst."""
     if paragraph is None:
-        return Inferred(None, True, "no prose paragraph")
+        return Sourced(None, basis="no prose paragraph")
     sentences = split_sentences(paragraph.text)
     title = shorten_title(sentences[0] if sentences else paragraph.text)
-    return Inferred(title or None, True, f"first sentence of paragraph {paragraph.number}")
+    return Sourced(title or None, basis=f"first sentence of paragraph {paragraph.number}")
 
 
 @lru_cache(maxsize=256)
@@ -87,10 +87,10 @@ def score_outlet(outlet: Outlet, text: str) -> tuple[float, list[str]]:
     score, fragments = 0.0, []
     for signal in outlet.signals:
         regex = signal_regex(signal.pattern)
-        found = regex.search(text) if regex is not None else None
-        if found:
+        match = regex.search(text) if regex is not None else None
+        if match:
             score += signal.weight
-            fragments.append(found.group(0) if signal.weight > 0 else f"not: {found.group(0)}")
+            fragments.append(match.group(0) if signal.weight > 0 else f"not: {match.group(0)}")
     return score, fragments
 
 
@@ -100,7 +100,7 @@ def evidence_text(document: Document) -> str:
     return "\n".join(lines)
 
 
-def infer_outlet(document: Document) -> Inferred:
+def infer_outlet(document: Document) -> Sourced:
     """The outlet whose signals score highest, if that reaches the threshold and beats the rest."""
     text = evidence_text(document)
     scored = sorted(
@@ -108,30 +108,30 @@ def infer_outlet(document: Document) -> Inferred:
         key=lambda item: (-item[0][0], item[1]),
     )
     if not scored or scored[0][0][0] < OUTLET_THRESHOLD:
-        return Inferred(None, True, "no self-reference or outlet furniture")
+        return Sourced(None, basis="no self-reference or outlet furniture")
     (best_score, fragments), name = scored[0]
     if len(scored) > 1 and scored[1][0][0] >= best_score:
-        return Inferred(None, True, f"tie between {name} and {scored[1][1]}")
-    return Inferred(name, True, " | ".join(fragments))
+        return Sourced(None, basis=f"tie between {name} and {scored[1][1]}")
+    return Sourced(name, basis=" | ".join(fragments))
 
 
 def as_month(value: str | None, default: Month) -> Month:
     """'2019-07-24', '2019-07' or '2019' as (year, month); `default` when missing or unreadable."""
-    found = re.match(r"(\d{4})(?:-(\d{2}))?", value or "")
-    if not found:
+    match = re.match(r"(\d{4})(?:-(\d{2}))?", value or "")
+    if not match:
         return default
-    month = int(found.group(2)) if found.group(2) else (1 if default[1] == 1 else 12)
-    return int(found.group(1)), month
+    month = int(match.group(2)) if match.group(2) else (1 if default[1] == 1 else 12)
+    return int(match.group(1)), month
 
 
 def year_from_totals(sentences: list[str]) -> tuple[int | None, list[str]]:
     """The story year from running totals ("so far in 2025") and comparisons ("than in 2020" + 1)."""
     years: list[tuple[int, str]] = []
     for sentence in sentences:
-        for found in RUNNING_YEAR.finditer(sentence):
-            years.append((int(next(g for g in found.groups() if g)), found.group(0)))
+        for match in RUNNING_YEAR.finditer(sentence):
+            years.append((int(next(g for g in match.groups() if g)), match.group(0)))
         if CURRENT_MARKER.search(sentence):
-            years += [(int(found.group(1)) + 1, found.group(0)) for found in COMPARED_YEAR.finditer(sentence)]
+            years += [(int(match.group(1)) + 1, match.group(0)) for match in COMPARED_YEAR.finditer(sentence)]
     if not years:
         return None, []
     latest = max(year for year, _ in years)
@@ -174,15 +174,15 @@ def office_spans(entities: tuple[Entity, ...], sentences: list[str]) -> list[tup
 def month_of_dated_total(sentences: list[str]) -> int | None:
     """The latest month named, without a year, in a running-total sentence ("this year ... on March 2")."""
     months = [
-        MONTHS.index(next(g for g in found.groups() if g)) + 1
+        MONTHS.index(next(g for g in match.groups() if g)) + 1
         for sentence in sentences
         if THIS_YEAR.search(sentence) and not OTHER_YEAR.search(sentence)
-        for found in DATED_THIS_YEAR.finditer(sentence)
+        for match in DATED_THIS_YEAR.finditer(sentence)
     ]
     return max(months) if months else None
 
 
-def infer_period(document: Document) -> Inferred:
+def infer_period(document: Document) -> Sourced:
     """YYYY or YYYY-MM from running totals, comparisons and office-holders; None when unsure."""
     sentences = [s for p in document.clean.paragraphs for s in split_sentences(p.text)]
     year, basis = year_from_totals(sentences)
@@ -192,14 +192,14 @@ def infer_period(document: Document) -> Inferred:
     if low <= high:
         basis += [s[2] for s in spans]
     elif year is None:
-        return Inferred(None, True, "office-holders named do not overlap in time")
+        return Sourced(None, basis="office-holders named do not overlap in time")
     if year is None and low[0] == high[0]:
         year = low[0]
     if year is None and spans and low <= high:
         narrowed = f"{low[0]}-{low[1]:02d} .. {high[0]}-{high[1]:02d}"
-        return Inferred(None, True, f"office-holders only narrow it to {narrowed}")
+        return Sourced(None, basis=f"office-holders only narrow it to {narrowed}")
     if year is None:
-        return Inferred(None, True, "no running total, year comparison or dated office-holder")
+        return Sourced(None, basis="no running total, year comparison or dated office-holder")
     month = month_of_dated_total(sentences)
     if month is not None:
         basis.append(f"latest date in a this-year running total is in {MONTHS[month - 1]}")
@@ -208,14 +208,14 @@ def infer_period(document: Document) -> Inferred:
     if month is not None and low <= high and not low <= (year, month) <= high:
         month = None
     value = f"{year}-{month:02d}" if month else str(year)
-    return Inferred(value, True, "; ".join(basis))
+    return Sourced(value, basis="; ".join(basis))
 
 
-def annotate_metadata(document: Document, found: Annotations) -> Annotations:
+def annotate_metadata(document: Document, annotations: Annotations) -> Annotations:
     """Fill title, summary, outlet and published from the cleaned text and content/ knowledge."""
     standfirst = first_prose_paragraph(document.clean.paragraphs)
     return dataclasses.replace(
-        found,
+        annotations,
         title=infer_title(standfirst),
         summary=standfirst.text if standfirst is not None else None,
         outlet=infer_outlet(document),

@@ -195,7 +195,7 @@ def find_topics(paragraphs: tuple[Paragraph, ...], topics: tuple[TopicDef, ...])
     return tuple(match for match in matches if match is not None)
 
 
-def annotate_topics(document: Document, found: Annotations) -> Annotations:
+def annotate_topics(document: Document, annotations: Annotations) -> Annotations:
     """Fill `Annotations.topics` from the cleaned paragraphs and the topic rules in content/topics/."""
     topics = find_topics(document.clean.paragraphs, document.knowledge.topics)
-    return dataclasses.replace(found, topics=topics)
+    return dataclasses.replace(annotations, topics=topics)

@@ -29,33 +29,33 @@ SCAFFOLD_COMMENT = (
 
 def sidecar_slug(article: Article) -> str:
     """A readable slug from the inferred title and year, else the seed's name."""
-    found = article.annotations
-    words = slugify(found.title.value or "").split("-")[:8]
-    year = (found.published.value or "")[:4]
+    annotations = article.annotations
+    words = slugify(annotations.title.value or "").split("-")[:8]
+    year = (annotations.published.value or "")[:4]
     stem = "-".join(w for w in words if w)
     return "-".join(part for part in (stem, year) if part) or article.slug
 
 
 def sidecar_text(article: Article) -> str:
     """The sidecar's Markdown: front matter with the inferred values, the summary as body."""
-    found = article.annotations
+    annotations = article.annotations
     meta = {
         "seed": article.source.name,
-        "title": found.title.value,
-        "outlet": found.outlet.value,
-        "published": found.published.value,
+        "title": annotations.title.value,
+        "outlet": annotations.outlet.value,
+        "published": annotations.published.value,
         "basis": _basis(article),
-        "review": [f for f in REVIEWED_FIELDS if getattr(found, f).value is not None] or None,
+        "review": [f for f in REVIEWED_FIELDS if getattr(annotations, f).value is not None] or None,
     }
     kept = {k: v for k, v in meta.items() if v is not None}
-    return dump_front_matter(kept, found.summary or "", comment=SCAFFOLD_COMMENT)
+    return dump_front_matter(kept, annotations.summary or "", comment=SCAFFOLD_COMMENT)
 
 
 def _basis(article: Article) -> str | None:
-    found = article.annotations
+    annotations = article.annotations
     parts = [
         f"{name}: {value.basis}"
-        for name, value in (("Outlet", found.outlet), ("Date", found.published))
+        for name, value in (("Outlet", annotations.outlet), ("Date", annotations.published))
         if value.basis
     ]
     return "; ".join(parts) or None

@@ -122,12 +122,12 @@ class ProjectReading:
         """A Markdown file's front matter and body, or None when it cannot be read."""
         rel = self.relative(path)
         try:
-            found = split_front_matter(read_text_file(path, rel), rel)
+            front_matter = split_front_matter(read_text_file(path, rel), rel)
         except InputError as err:
             self.problems.append(err.problem)
             return None
-        self.noted(rel, found.document)
-        return found
+        self.noted(rel, front_matter.document)
+        return front_matter
 
     def yaml_file(self, path: Path) -> YamlDocument | None:
         """A YAML file's document, or None when it cannot be read."""

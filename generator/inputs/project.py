@@ -107,24 +107,24 @@ def _markdown_files(reading: ProjectReading, folder: str) -> Iterator[tuple[Path
                 f"rename it to lower-case letters, digits and hyphens: `{slug}.md`"
             )
             reading.problems.append(Problem(reading.relative(path), 1, message))
-        found = reading.front_matter(path)
-        if found is not None:
-            yield path, found, slug
+        front_matter = reading.front_matter(path)
+        if front_matter is not None:
+            yield path, front_matter, slug
 
 
 def _read_validated(reading: ProjectReading, folder: str, model: type, build: Callable) -> Iterator:
     """Each Markdown file in content/<folder> whose front matter passes `model`, built into a record."""
-    for path, found, slug in _markdown_files(reading, folder):
+    for path, front_matter, slug in _markdown_files(reading, folder):
         rel = reading.relative(path)
-        front = _validated(reading, model, found, rel)
+        front = _validated(reading, model, front_matter, rel)
         if front is not None:
-            yield build(front, found.body, rel, slug)
+            yield build(front, front_matter.body, rel, slug)
 
 
-def _validated(reading: ProjectReading, model: type, found: FrontMatter, rel: str):
+def _validated(reading: ProjectReading, model: type, front_matter: FrontMatter, rel: str):
     """The front matter as `model`, or None when it or the Markdown body has a problem (recorded)."""
-    front, problems = validate_mapping(model, found.document, rel)
-    problems += markdown_body_problems(found.body, rel, found.body_line)
+    front, problems = validate_mapping(model, front_matter.document, rel)
+    problems += markdown_body_problems(front_matter.body, rel, front_matter.body_line)
     reading.problems += problems
     return front if not problems else None
 
@@ -220,16 +220,16 @@ def _outlet(entry: OutletEntry) -> Outlet:
 def _read_pages(reading: ProjectReading, paths: tuple[Path, ...]) -> Iterator[HandPage]:
     """Each hand-written page whose front matter passes `PageFront`; a bad one is reported and left out."""
     for path in paths:
-        found = reading.front_matter(path)
-        if found is None:
+        front_matter = reading.front_matter(path)
+        if front_matter is None:
             continue
         rel = reading.relative(path)
-        front = _validated(reading, PageFront, found, rel)
+        front = _validated(reading, PageFront, front_matter, rel)
         if front is not None:
             yield HandPage(
                 path=rel,
                 page=path.relative_to(reading.root / CONTENT).as_posix(),
-                body=found.body,
+                body=front_matter.body,
                 title=front.title,
                 description=front.description.strip() or None,
                 tags=tuple(front.tags),

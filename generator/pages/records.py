@@ -10,26 +10,26 @@ from generator.models import Article
 
 def article_record(article: Article) -> dict:
     """One article's annotations as a JSON-ready dict."""
-    found = article.annotations
+    annotations = article.annotations
     return {
         "source": article.source.path,
         "slug": article.slug,
-        "title": found.title.value,
-        "outlet": found.outlet.value,
-        "published": found.published.value,
-        "topics": [m.topic for m in found.topics if m.substantive],
-        "mentions": [m.topic for m in found.topics if not m.substantive],
+        "title": annotations.title.value,
+        "outlet": annotations.outlet.value,
+        "published": annotations.published.value,
+        "topics": [m.topic for m in annotations.topics if m.substantive],
+        "mentions": [m.topic for m in annotations.topics if not m.substantive],
         "boilerplate": [r.text for r in article.clean.removed if r.whole_line],
         "removed_fragments": [r.text for r in article.clean.removed if not r.whole_line],
         "quotes": [
             {"speaker": q.speaker, "role": q.role, "text": q.text, "paragraph": q.paragraph, "cue": q.cue}
-            for q in found.quotes
+            for q in annotations.quotes
         ],
         "figures": [
             {"value": f.value, "unit": f.unit, "text": f.text, "paragraph": f.paragraph, "counts": f.counts}
-            for f in found.figures
+            for f in annotations.figures
         ],
-        "people": [{"name": p.name, "role": p.role} for p in found.people],
-        "organisations": list(found.organisations),
+        "people": [{"name": p.name, "role": p.role} for p in annotations.people],
+        "organisations": list(annotations.organisations),
         "paragraphs": len(article.clean.paragraphs),
     }

@@ -91,20 +91,22 @@ def front_matter(**fields: object) -> Markdown:
 
 def render_article(env: jinja2.Environment, article: Article, catalogue: Catalogue) -> Page:
     """The page of one article: metadata, text with paragraph anchors, quotes, figures, junk removed."""
-    found, topics = article.annotations, catalogue.topics
+    annotations, topics = article.annotations, catalogue.topics
     related = [
         dated(catalogue.articles[s], topics, "articles") for s in catalogue.index.related_to(article.slug)
     ]
     on = [t for t in article.topic_slugs if t in topics]
     text = env.get_template("article.md.j2").render(
         front=front_matter(
-            title=article.title, description=_description(found.summary), tags=[topics[t].title for t in on]
+            title=article.title,
+            description=_description(annotations.summary),
+            tags=[topics[t].title for t in on],
         ),
         article=article,
-        found=found,
-        date=date_label(found.published.value),
+        annotations=annotations,
+        date=date_label(annotations.published.value),
         topics=[link(topics[t].title, topic_href(t, from_dir="articles")) for t in on],
-        figures=[(figure_label(f), f) for f in found.figures],
+        figures=[(figure_label(f), f) for f in annotations.figures],
         related=related,
         abbreviations=abbreviations(article, catalogue.glossary),
     )
@@ -132,7 +134,7 @@ def _topic_entry(article: Article, topic: str, topics: Mapping[str, TopicDef]) -
     """One article's evidence for a topic: excerpts, and the quotes and figures in those paragraphs."""
     match = next(m for m in article.annotations.topics if m.topic == topic)
     paragraphs = {e.paragraph for e in match.evidence}
-    found = article.annotations
+    annotations = article.annotations
 
     def href(paragraph: int) -> str:
         return article_href(article.slug, paragraph, from_dir="topics")
@@ -145,12 +147,12 @@ def _topic_entry(article: Article, topic: str, topics: Mapping[str, TopicDef]) -
         ),
         quotes=tuple(
             Cited(q.text, q, href(q.paragraph), article.title)
-            for q in found.quotes
+            for q in annotations.quotes
             if q.paragraph in paragraphs
         ),
         figures=tuple(
             Cited(figure_label(f), f, href(f.paragraph), article.title)
-            for f in found.figures
+            for f in annotations.figures
             if f.paragraph in paragraphs
         ),
     )

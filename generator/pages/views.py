@@ -92,11 +92,11 @@ class TopicEntry:
 
 def dated(article: Article, topics: Mapping[str, TopicDef], from_dir: str) -> Dated:
     """An article as one row of a list: link, outlet, date and topic links."""
-    found = article.annotations
+    annotations = article.annotations
     return Dated(
         link=link(article.title, article_href(article.slug, from_dir=from_dir)),
-        outlet=found.outlet.value or "outlet unknown",
-        date=date_label(found.published.value),
+        outlet=annotations.outlet.value or "outlet unknown",
+        date=date_label(annotations.published.value),
         topics=tuple(
             link(topics[t].title, topic_href(t, from_dir=from_dir))
             for t in article.topic_slugs
@@ -134,13 +134,13 @@ def abbreviations(article: Article, glossary: tuple[GlossaryTerm, ...]) -> list[
     attribute that Material's tooltips insert as HTML: see `_tooltip_text`.
     """
     text = "\n".join(p.text for p in article.clean.paragraphs)
-    found = {}
+    definitions = {}
     for entry in glossary:
         for spelling in (entry.term, *entry.aliases):
             clean = " ".join(spelling.split())
             if _fits_abbreviation_line(clean) and re.search(rf"(?<!\w){re.escape(clean)}(?!\w)", text):
-                found[clean] = _tooltip_text(entry.definition)
-    return [(Markdown(term), Markdown(definition)) for term, definition in sorted(found.items())]
+                definitions[clean] = _tooltip_text(entry.definition)
+    return [(Markdown(term), Markdown(definition)) for term, definition in sorted(definitions.items())]
 
 
 def _fits_abbreviation_line(term: str) -> bool:
