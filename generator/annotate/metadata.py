@@ -13,6 +13,7 @@ import dataclasses
 import re
 from functools import lru_cache
 
+from generator.annotate.dates import MONTHS
 from generator.annotate.document import Document
 from generator.annotate.sentences import split_sentences
 from generator.inputs.patterns import ContributorPattern, PatternError, compile_pattern
@@ -23,7 +24,6 @@ OUTLET_THRESHOLD = 2.0
 TRAILING_WORDS = frozenset(
     "a an and as at but by for from in into of on or that the to with who which".split()
 )
-MONTHS = "January February March April May June July August September October November December".split()
 MONTH = "(" + "|".join(MONTHS) + ")"
 YEAR = r"((?:19|20)\d\d)"
 RUNNING_YEAR = re.compile(

@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from generator.annotate.dates import MONTHS
 from generator.models import Article, Figure, GlossaryTerm, Knowledge, SiteIndex, TopicDef
 from generator.pages.mdtext import Markdown, link
 
-MONTHS = ("January February March April May June July August September October November December").split()
 EXCERPTS_PER_ARTICLE = 3
 
 
