@@ -31,7 +31,7 @@ serve: $(VENV)/.site       ## serve at http://127.0.0.1:8000, regenerating on ch
 check: $(VENV)/.site       ## validate content/ and seeds/
 	$(BIN)/python -m generator check
 
-score: $(VENV)/.site       ## score the annotator against tests/gold
+score: $(VENV)/.site       ## score the annotator: seeds, tests/heldout and ../shared/dev (if present)
 	$(BIN)/python -m generator score
 
 export: $(VENV)/.site      ## write the generated Markdown tree to export/

@@ -35,9 +35,14 @@ def make_parser() -> argparse.ArgumentParser:
         "--format", choices=["json", "text"], default="text", help="output format (default: text)"
     )
     scorer = add("score", cmd_score)
-    scorer.add_argument("files", nargs="*", metavar="FILE", help="seed files (default: seeds/*.txt)")
     scorer.add_argument(
-        "--gold", default=str(find_root() / "tests" / "gold"), help="folder of gold YAML labels"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="article files to score with --gold (default: the seeds, tests/heldout and ../shared/dev)",
+    )
+    scorer.add_argument(
+        "--gold", default=str(find_root() / "tests" / "gold"), help="folder of gold YAML labels for FILE..."
     )
     scorer.add_argument("--quiet", action="store_true", help="print the table without the list of misses")
     add("check", cmd_check)

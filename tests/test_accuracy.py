@@ -2,18 +2,21 @@
 
 The seeds gate at the targets an editor would sign; the held-out articles (written
 in other outlets' styles, not used to develop the rules) at the targets for unseen text.
+The project's scorer is checked against the reference scorer on the development set of
+real articles (../shared/dev), when it is there.
 """
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from generator.article import build_article
-from generator.commands.score import Scorecard, format_scorecard, load_gold, score
-from generator.inputs.project import read_inputs, read_source
-from generator.pages.records import article_record
+from generator.commands.score import Scorecard, article_sets, format_misses, format_table, scorecard_for
+from generator.inputs.project import read_inputs
 
 SEED_TARGETS = {
     "quote recall": 0.95,
@@ -31,37 +34,72 @@ UNSEEN_TARGETS = {
     "junk precision": 0.95,
     "junk recall": 0.80,
 }
+DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "dev"
 
 
-def scorecard(root: Path, seeds: list[Path], gold: Path) -> Scorecard:
-    knowledge = read_inputs(root).knowledge
-    sources = [read_source(root, path) for path in seeds]
-    records = [article_record(build_article(s, None, knowledge)) for s in sources]
-    return score(records, load_gold(gold), {s.path: s.text for s in sources})
+def card_of(root: Path, name: str) -> Scorecard:
+    files, gold = article_sets(root)[name]
+    return scorecard_for(root, read_inputs(root).knowledge, files, gold)
 
 
 @pytest.fixture(scope="module")
 def seed_card(root: Path) -> Scorecard:
-    return scorecard(root, sorted((root / "seeds").glob("*.txt")), root / "tests" / "gold")
+    return card_of(root, "seeds")
 
 
 @pytest.fixture(scope="module")
 def unseen_card(root: Path) -> Scorecard:
-    heldout = root / "tests" / "heldout"
-    return scorecard(root, sorted((heldout / "seeds").glob("*.txt")), heldout / "gold")
+    return card_of(root, "heldout")
+
+
+def explained(card: Scorecard) -> str:
+    return format_table({"scored": card}) + "\n" + format_misses(card)
 
 
 @pytest.mark.parametrize("measure", sorted(SEED_TARGETS))
 def test_seed_accuracy(seed_card: Scorecard, measure: str) -> None:
     values = {name: value for name, value, _ in seed_card.rows()}
-    assert values[measure] >= SEED_TARGETS[measure], format_scorecard(seed_card)
+    assert values[measure] >= SEED_TARGETS[measure], explained(seed_card)
 
 
 @pytest.mark.parametrize("measure", sorted(UNSEEN_TARGETS))
 def test_heldout_accuracy(unseen_card: Scorecard, measure: str) -> None:
     values = {name: value for name, value, _ in unseen_card.rows()}
-    assert values[measure] >= UNSEEN_TARGETS[measure], format_scorecard(unseen_card)
+    assert values[measure] >= UNSEEN_TARGETS[measure], explained(unseen_card)
 
 
 def test_every_gold_file_is_scored(seed_card: Scorecard) -> None:
     assert seed_card.quote_recall.total == 69 and seed_card.figure_recall.total == 34
+
+
+@pytest.mark.skipif(not (DEV / "score.py").exists(), reason="the development set (../shared/dev) is not here")
+def test_the_scorer_agrees_with_the_reference_scorer_on_real_articles(root: Path, tmp_path: Path) -> None:
+    files = sorted((DEV / "articles").glob("*.txt"))
+    records = subprocess.run(
+        [sys.executable, "-m", "generator", "annotate", *map(str, files), "--format", "json"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    (tmp_path / "dev.json").write_text(records, encoding="utf-8")
+    reference = json.loads(
+        subprocess.run(
+            [sys.executable, str(DEV / "score.py"), str(tmp_path / "dev.json"), str(DEV / "gold"), "--json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+    ours = {name: round(value, 3) for name, value, _ in card_of(root, "dev (real)").rows()}
+    pairs = {
+        "quote recall": "quote_recall",
+        "speaker accuracy": "speaker_accuracy",
+        "end to end": "quote_end_to_end",
+        "figure recall": "figure_recall",
+        "figure precision": "figure_precision",
+        "topic F1": "topic_f1",
+        "junk recall": "junk_recall",
+        "junk precision": "junk_precision",
+    }
+    assert {ours_name: ours[ours_name] for ours_name in pairs} == {n: reference[r] for n, r in pairs.items()}
