@@ -121,6 +121,7 @@ def break_topics(project: Path) -> None:
             "      pattern: appeals?\n"
             "    - phrase: judge\n"
             "      weight: high\n"
+            "position: 9\n"
             "---\n"
         ),
     )
@@ -240,7 +241,7 @@ def test_broken_folder_reports_every_problem(tmp_path: Path) -> None:
             f"{a}/uk-france-one-for-one-returns-pilot-2025.md:2: `seed: 002_missing.txt` names no file in seeds/; "
             "check the file name"
         ),
-        f"content/topics/legislation.md:6: `related:` names unknown topic `courts`; known topics: {known}",
+        f"content/topics/legislation.md:7: `related:` names unknown topic `courts`; known topics: {known}",
     ]
     result = check(project)
     assert result.stdout.splitlines() == expected
