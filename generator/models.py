@@ -10,18 +10,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-TOPIC_SLUGS = (
-    "offshoring",
-    "returns-deals",
-    "france-cooperation",
-    "crossings-statistics",
-    "deaths-at-sea",
-    "smuggling-gangs",
-    "legislation",
-    "safe-legal-routes",
-)
-
-
 # --- problems ---------------------------------------------------------------
 
 
