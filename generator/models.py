@@ -10,18 +10,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-TOPIC_SLUGS = (
-    "offshoring",
-    "returns-deals",
-    "france-cooperation",
-    "crossings-statistics",
-    "deaths-at-sea",
-    "smuggling-gangs",
-    "legislation",
-    "safe-legal-routes",
-)
-
-
 # --- problems ---------------------------------------------------------------
 
 
@@ -154,7 +142,7 @@ class WeightedTerm:
 
 @dataclass(frozen=True)
 class TopicDef:
-    """A topic file, `content/topics/<slug>.md`: intro plus matching rules."""
+    """A topic file, `content/topics/<slug>.md`: its place in the topic order, intro and matching rules."""
 
     path: str
     slug: str
@@ -162,6 +150,7 @@ class TopicDef:
     description: str
     intro: str  # hand-written Markdown body
     terms: tuple[WeightedTerm, ...]
+    position: int  # `position:` in front matter; topics are listed by it, ties by slug
     sentence_threshold: float = 2.0
     related: tuple[str, ...] = ()
 

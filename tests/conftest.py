@@ -1,4 +1,4 @@
-"""Shared fixtures: the project root, one strict build of the whole site, and a served copy."""
+"""Shared fixtures: the project root, its topics, one strict build of the whole site, and a served copy."""
 
 from __future__ import annotations
 
@@ -12,6 +12,10 @@ import threading
 from pathlib import Path
 
 import pytest
+
+from generator.annotate.topics import topic_order
+from generator.inputs.project import read_inputs
+from generator.models import TopicDef
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,6 +36,20 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
+
+
+@functools.cache
+def project_topics() -> tuple[TopicDef, ...]:
+    """The repository's topics as the build reads them from content/topics/, in topic order.
+
+    A plain function, not a fixture, so that `parametrize` can use it when tests are collected.
+    """
+    return tuple(sorted(read_inputs(ROOT).knowledge.topics, key=topic_order))
+
+
+def topic_slugs() -> tuple[str, ...]:
+    """The slugs of the repository's topics, in topic order."""
+    return tuple(t.slug for t in project_topics())
 
 
 def copy_project(target: Path) -> Path:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import topic_slugs
 from generator.__main__ import make_parser
-from generator.models import TOPIC_SLUGS
 
 COMMANDS = sorted(make_parser()._subparsers._group_actions[0].choices)
 
@@ -56,7 +56,7 @@ def test_annotate_json_shape(root: Path, tmp_path: Path) -> None:
             "people",
             "organisations",
         } <= set(record)
-        assert set(record["topics"]) <= set(TOPIC_SLUGS)
+        assert set(record["topics"]) <= set(topic_slugs())
         assert record["published"] is None or len(record["published"]) in (4, 7, 10)
         for quote in record["quotes"]:
             assert {"speaker", "role", "text", "paragraph"} <= set(quote)

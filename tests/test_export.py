@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.models import TOPIC_SLUGS
+from conftest import topic_slugs
 
 
 def export(root: Path, out: Path) -> subprocess.CompletedProcess:
@@ -42,7 +42,7 @@ def test_export_writes_every_page_and_leaves_content_alone(root: Path, tmp_path:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "docs" / "index.md").exists()
     assert len(list((tmp_path / "docs" / "articles").glob("*.md"))) == 6  # five articles and the index
-    assert {p.stem for p in (tmp_path / "docs" / "topics").glob("*.md")} >= set(TOPIC_SLUGS)
+    assert {p.stem for p in (tmp_path / "docs" / "topics").glob("*.md")} >= set(topic_slugs())
     assert before == {p: p.read_bytes() for p in (root / "content").rglob("*") if p.is_file()}
 
 
@@ -67,5 +67,5 @@ def test_zensical_builds_the_exported_tree(root: Path, tmp_path: Path) -> None:
         html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         assert html.select("p[id^=p]"), f"{page}: paragraph anchors lost"
         assert html.find("details"), f"{page}: removed-lines box lost"
-    for topic in TOPIC_SLUGS:
+    for topic in topic_slugs():
         assert (site / "topics" / topic / "index.html").exists()

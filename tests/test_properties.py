@@ -20,9 +20,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.annotate.topics import topic_order
 from generator.article import build_article
 from generator.inputs.project import read_inputs
-from generator.models import TOPIC_SLUGS, Article, Knowledge, SourceText
+from generator.models import Article, Knowledge, SourceText
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -124,9 +125,10 @@ def check_annotations(article: Article, knowledge: Knowledge) -> None:
         assert figure.paragraph in texts, figure
         assert figure.text and figure.text in texts[figure.paragraph], figure
         assert isinstance(figure.value, (int, float)) and figure.unit, figure
-    known = {t.slug for t in knowledge.topics} & set(TOPIC_SLUGS)
+    order = {t.slug: topic_order(t) for t in knowledge.topics}
     slugs = [m.topic for m in found.topics]
-    assert len(slugs) == len(set(slugs)) and set(slugs) <= known, slugs
+    assert len(slugs) == len(set(slugs)) and set(slugs) <= set(order), slugs
+    assert slugs == sorted(slugs, key=order.__getitem__), slugs
     for match in found.topics:
         for evidence in match.evidence:
             assert evidence.paragraph in texts, evidence

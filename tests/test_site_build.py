@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.models import TOPIC_SLUGS
+from conftest import topic_slugs
 
 SEED_COUNT = 5
 
@@ -40,7 +40,7 @@ def test_one_page_per_seed_article(built_site: Path) -> None:
         assert html.select_one("article details"), f"{page}: no collapsed 'Removed from the source text' box"
 
 
-@pytest.mark.parametrize("topic", TOPIC_SLUGS)
+@pytest.mark.parametrize("topic", topic_slugs())
 def test_topic_page_links_to_existing_paragraph_anchors(built_site: Path, topic: str) -> None:
     page = built_site / "topics" / topic / "index.html"
     assert page.exists(), f"no page for topic {topic}"

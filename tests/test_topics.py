@@ -6,11 +6,12 @@ check the vocabulary contributors maintain as well as the matcher.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-import frontmatter
 import pytest
 
+from conftest import project_topics
 from generator.annotate.sentences import split_sentences
 from generator.annotate.topics import find_topics, term_regex, whole_word_matches
 from generator.models import Paragraph, TopicDef, WeightedTerm
@@ -20,28 +21,10 @@ pytestmark = pytest.mark.fast  # the fast tier: `pytest -m fast` runs the cleane
 TOPICS_DIR = Path(__file__).resolve().parent.parent / "content" / "topics"
 
 
-def load_topic(path: Path) -> TopicDef:
-    post = frontmatter.load(str(path))
-    match = post.get("match") or {}
-    terms = tuple(
-        WeightedTerm(t.get("pattern") or t.get("phrase"), float(t["weight"]), "pattern" in t)
-        for t in match.get("terms") or []
-    )
-    return TopicDef(
-        str(path),
-        path.stem,
-        post["title"],
-        post["description"],
-        post.content,
-        terms,
-        float(match.get("sentence_threshold", 2.0)),
-        tuple(post.get("related") or ()),
-    )
-
-
 @pytest.fixture(scope="module")
 def topics() -> tuple[TopicDef, ...]:
-    return tuple(load_topic(path) for path in sorted(TOPICS_DIR.glob("*.md")))
+    """The topics as the build reads them from content/topics/, in topic order."""
+    return project_topics()
 
 
 def found_topics(topics, *paragraphs: str) -> dict[str, bool]:
@@ -50,20 +33,17 @@ def found_topics(topics, *paragraphs: str) -> dict[str, bool]:
     return {m.topic: m.substantive for m in find_topics(numbered, topics)}
 
 
-def test_every_topic_file_has_rules(topics):
-    assert sorted(t.slug for t in topics) == sorted(
-        [
-            "crossings-statistics",
-            "deaths-at-sea",
-            "france-cooperation",
-            "legislation",
-            "offshoring",
-            "returns-deals",
-            "safe-legal-routes",
-            "smuggling-gangs",
-        ]
-    )
+def test_every_topic_file_is_read_and_has_rules(topics):
+    assert sorted(t.slug for t in topics) == sorted(p.stem for p in TOPICS_DIR.glob("*.md"))
     assert all(t.terms and t.sentence_threshold > 0 for t in topics)
+
+
+def test_each_topic_has_its_own_position_from_its_front_matter(topics):
+    assert len({t.position for t in topics}) == len(topics)
+    for topic in topics:
+        assert f"\nposition: {topic.position}\n" in (TOPICS_DIR.parent.parent / topic.path).read_text(
+            encoding="utf-8"
+        )
 
 
 @pytest.mark.parametrize(
@@ -168,3 +148,14 @@ def test_topics_come_in_site_order_and_never_raise_on_odd_text(topics):
     )
     order = [m.topic for m in find_topics((Paragraph(1, 1, text),), topics) if m.substantive]
     assert order == ["crossings-statistics", "deaths-at-sea", "legislation"]
+
+
+def test_topics_come_in_position_order_then_slug_order(topics):
+    text = (
+        "Around 3,000 people have crossed so far this year. Two men drowned off Calais. "
+        "A bill to create new offences passed its second reading."
+    )
+    moved = {"legislation": 1, "crossings-statistics": 50, "deaths-at-sea": 50}
+    reordered = tuple(dataclasses.replace(t, position=moved.get(t.slug, t.position)) for t in topics)
+    order = [m.topic for m in find_topics((Paragraph(1, 1, text),), reordered) if m.substantive]
+    assert order == ["legislation", "crossings-statistics", "deaths-at-sea"]  # a tie goes by slug

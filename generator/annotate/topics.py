@@ -20,7 +20,7 @@ from functools import lru_cache
 from generator.annotate.document import Document
 from generator.annotate.sentences import split_sentences
 from generator.inputs.patterns import ContributorPattern, PatternError, compile_pattern
-from generator.models import TOPIC_SLUGS, Annotations, Evidence, Paragraph, TopicDef, TopicMatch, WeightedTerm
+from generator.models import Annotations, Evidence, Paragraph, TopicDef, TopicMatch, WeightedTerm
 
 MAX_EVIDENCE = 3
 MENTION_SHARE = 0.5  # a mention needs a sentence scoring at least this share of the threshold
@@ -183,9 +183,8 @@ def match_topic(topic: TopicDef, article: ArticleText) -> TopicMatch | None:
 
 
 def topic_order(topic: TopicDef) -> tuple[int, str]:
-    """The fixed topic order of the site, then any extra topics by slug."""
-    known = TOPIC_SLUGS.index(topic.slug) if topic.slug in TOPIC_SLUGS else len(TOPIC_SLUGS)
-    return known, topic.slug
+    """A topic's sort key: its `position:` from content/topics/<slug>.md, then its slug on a tie."""
+    return topic.position, topic.slug
 
 
 def find_topics(paragraphs: tuple[Paragraph, ...], topics: tuple[TopicDef, ...]) -> tuple[TopicMatch, ...]:

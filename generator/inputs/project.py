@@ -166,6 +166,7 @@ def _topic(front: TopicFront, body: str, rel: str, slug: str) -> TopicDef:
         description=front.description.strip(),
         intro=body.strip(),
         terms=tuple(_term(t) for t in front.match.terms),
+        position=front.position,
         sentence_threshold=front.match.sentence_threshold,
         related=tuple(front.related),
     )

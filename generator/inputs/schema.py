@@ -145,10 +145,15 @@ class MatchFront(Strict):
 
 
 class TopicFront(Strict):
-    """Front matter of a topic page."""
+    """Front matter of a topic page.
+
+    `position` is the topic's place in the topic order (1 first): a whole number, required, one per
+    topic; gaps are allowed: only the order counts.
+    """
 
     title: Line
     description: Annotated[str, AfterValidator(_visible_line)] = ""
+    position: Annotated[int, Field(gt=0)]
     related: list[Slug] = []
     match: MatchFront = MatchFront()
 

@@ -2,8 +2,8 @@
 
 In: the Inputs read from disk (each file already valid on its own). Out:
 Problems located at the key that is wrong: a sidecar naming a missing seed,
-two sidecars claiming one seed, two articles with one slug, unknown topics,
-and quote overrides whose text is not in the article.
+two sidecars claiming one seed, two articles with one slug, two topics with
+one position, unknown topics, and quote overrides whose text is not in the article.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import unicodedata
 from collections import defaultdict
 from pathlib import PurePosixPath
 
-from generator.inputs.project import SEEDS, Inputs
+from generator.inputs.project import CONTENT, SEEDS, Inputs
 from generator.inputs.slugs import comparable, default_slug
 from generator.inputs.textfile import KeyLines, KeyPath
-from generator.models import TOPIC_SLUGS, ArticleInput, Problem, Sidecar
+from generator.models import ArticleInput, Problem, Sidecar
 
 
 def check_inputs(inputs: Inputs) -> tuple[list[Problem], tuple[ArticleInput, ...]]:
@@ -27,6 +27,7 @@ def check_inputs(inputs: Inputs) -> tuple[list[Problem], tuple[ArticleInput, ...
         _missing_seeds(inputs)
         + _duplicate_seeds(inputs)
         + slug_problems
+        + _duplicate_positions(inputs)
         + _unknown_topics(inputs)
         + _overrides_not_in_text(inputs)
     )
@@ -116,20 +117,53 @@ def _lookalike(path: str, other: str) -> str:
     return ""
 
 
+def _duplicate_positions(inputs: Inputs) -> list[Problem]:
+    """Two topic files with one `position:`: a problem at the `position:` line of each but the first
+    by slug (the one the tie puts first), naming the file that already has that position."""
+    first: dict[int, str] = {}
+    problems = []
+    for topic in sorted(inputs.knowledge.topics, key=lambda t: (t.position, t.slug)):
+        if topic.position in first:
+            other = first[topic.position]
+            message = (
+                f"`position: {topic.position}` is also the position of {other}; "
+                "give each topic its own number (gaps are fine)"
+            )
+            problems.append(Problem(topic.path, _line(inputs, topic.path, ("position",)), message))
+        first.setdefault(topic.position, topic.path)
+    return problems
+
+
 def _unknown_topics(inputs: Inputs) -> list[Problem]:
-    known = sorted({t.slug for t in inputs.knowledge.topics} | set(TOPIC_SLUGS))
+    """`related:` or `topics:` naming a topic no file in content/topics/ defines, or one named twice.
+
+    The known topics are the topic files that passed their own checks. A topic whose file is there
+    but has errors is not reported again here: its own errors say what to fix.
+    """
+    known = sorted(t.slug for t in inputs.knowledge.topics)
+    broken = _broken_topics(inputs)
     named = [(t.path, "related", t.related) for t in inputs.knowledge.topics]
     named += [(s.path, "topics", s.topics or ()) for s in inputs.sidecars]
     problems = []
     for path, key, slugs in named:
         for index, slug in enumerate(slugs):
             line = _line(inputs, path, (key, index))
-            if slug not in known:
+            if slug not in known and slug not in broken:
                 message = f"`{key}:` names unknown topic `{slug}`; known topics: {', '.join(known)}"
                 problems.append(Problem(path, line, message))
             elif slug in slugs[:index]:
                 problems.append(Problem(path, line, f"`{key}:` names `{slug}` twice; remove one"))
     return problems
+
+
+def _broken_topics(inputs: Inputs) -> set[str]:
+    """The slugs of the topic files that are there but were left out for errors of their own."""
+    folder = f"{CONTENT}/topics/"
+    return {
+        PurePosixPath(p.path).stem
+        for p in inputs.problems
+        if p.path.startswith(folder) and p.path.endswith(".md") and p.severity == "error"
+    }
 
 
 def _overrides_not_in_text(inputs: Inputs) -> list[Problem]:
