@@ -27,8 +27,8 @@ ENTITIES = (
     Entity("Number 10", "organisation", ("No 10",)),
     Entity("French interior ministry", "organisation", ("France's interior ministry",)),
     Entity("European Union", "organisation", ("EU",)),
-    Entity("Labour Party", "organisation", ("Labour",)),
-    Entity("Conservative Party", "organisation", ("Tories", "Conservatives")),
+    Entity("Labour Party", "party", ("Labour",)),
+    Entity("Conservative Party", "party", ("Tories", "Conservatives")),
 )
 
 

@@ -93,7 +93,7 @@ def _organisation(phrase: str, entities: tuple[Entity, ...]) -> Speaker | None:
         return None
     text = " ".join(words)
     entity = entity_for_alias(entities, text)
-    if entity is not None and entity.kind == "organisation":
+    if entity is not None and entity.is_organisation:
         return Speaker(entity.name, "organisation")
     if words[-1].lower() in ORGANISATION_HEADS or (entity is None and _is_named_body(words)):
         return Speaker(_canonical_organisation(text, entities), "organisation")
