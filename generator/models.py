@@ -122,13 +122,18 @@ class Role:
 
 @dataclass(frozen=True)
 class Entity:
-    """A person, organisation, place, agreement or law from content/entities.yaml."""
+    """A person, organisation, party, place, agreement or law from content/entities.yaml."""
 
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     note: str | None = None
+
+    @property
+    def is_organisation(self) -> bool:
+        """True for an organisation, and for a party, which is one too."""
+        return self.kind in ("organisation", "party")
 
 
 @dataclass(frozen=True)
@@ -174,8 +179,12 @@ class OutletSignal:
 
 @dataclass(frozen=True)
 class Outlet:
+    """A news outlet from content/outlets.yaml: the signals that it published an article, and
+    the short names its journalists and others call it by ("Telegraph", "Mirror")."""
+
     name: str
     signals: tuple[OutletSignal, ...]
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -204,8 +204,8 @@ def test_broken_folder_reports_every_problem(tmp_path: Path) -> None:
         f"{a}/unclosed.md:1: front matter opened with `---` is never closed; add a `---` line after it",
         f"content/entities.yaml:{patel}: duplicate name `Priti Patel` (first at line {first_patel}); merge the two entries",
         (
-            f"content/entities.yaml:{entity + 1}: `kind` is `persn`; use one of 'person', 'organisation', 'place', "
-            "'agreement' or 'law'"
+            f"content/entities.yaml:{entity + 1}: `kind` is `persn`; use one of 'person', 'organisation', 'party', "
+            "'place', 'agreement' or 'law'"
         ),
         f"content/entities.yaml:{entity + 2}: `aliases` should be a list, not `Ms Doe`",
         f"content/entities.yaml:{entity + 4}: `2024-13` is not a real date: there is no month 13",

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.annotate.document import Document
 from generator.annotate.people.annotator import annotate_people
 from generator.annotate.people.names import build_name_index
-from generator.models import Annotations, CleanText, Entity, Knowledge, Paragraph, PersonRef, Role, SourceText
+from generator.annotate.vocabulary import non_person_words
+from generator.inputs.project import read_inputs
+from generator.models import (
+    Annotations,
+    CleanText,
+    Entity,
+    Knowledge,
+    Outlet,
+    Paragraph,
+    PersonRef,
+    Role,
+    SourceText,
+)
 
 pytestmark = pytest.mark.fast  # the fast tier: `pytest -m fast` runs the cleaner and annotators alone
 
@@ -17,12 +31,13 @@ ENTITIES = (
     ),
     Entity("Keir Starmer", "person", ("Sir Keir",), (Role("Prime Minister", "2024-07-05"),)),
     Entity("European Union", "organisation", ("EU",)),
-    Entity("Labour Party", "organisation", ("Labour",)),
-    Entity("Conservative Party", "organisation", ("Tories", "Conservatives")),
+    Entity("Labour Party", "party", ("Labour",)),
+    Entity("Conservative Party", "party", ("Tories", "Conservatives")),
     Entity("Home Office", "organisation", ("UK Home Office",)),
     Entity("Sky News", "organisation", ()),
     Entity("English Channel", "place", ("the Channel",)),
 )
+KNOWLEDGE = Knowledge(entities=ENTITIES)
 
 
 def paragraphs_of(source: str) -> tuple[Paragraph, ...]:
@@ -30,10 +45,8 @@ def paragraphs_of(source: str) -> tuple[Paragraph, ...]:
     return tuple(Paragraph(n, n, line) for n, line in enumerate(lines, 1))
 
 
-def annotate(source: str) -> Annotations:
-    document = Document.read(
-        SourceText("t.txt", source), CleanText(paragraphs_of(source), ()), Knowledge(entities=ENTITIES)
-    )
+def annotate(source: str, knowledge: Knowledge = KNOWLEDGE) -> Annotations:
+    document = Document.read(SourceText("t.txt", source), CleanText(paragraphs_of(source), ()), knowledge)
     return annotate_people(document, Annotations())
 
 
@@ -42,7 +55,7 @@ def assert_people(source: str, expected: list[tuple[str, str | None]]) -> None:
 
 
 def assert_resolves(source: str, expected: dict[str, str | None]) -> None:
-    index = build_name_index(paragraphs_of(source), ENTITIES)
+    index = build_name_index(paragraphs_of(source), KNOWLEDGE)
     assert {ref: index.resolve(ref) for ref in expected} == expected
 
 
@@ -126,6 +139,35 @@ The Refugee Welfare Council and the Immigration Services Agency both objected.
         "Refugee Welfare Council",
         "Immigration Services Agency",
     )
+
+
+def test_places_and_outlets_the_knowledge_lists_are_nobodys_name():
+    source = """
+Ashford Reynolds said the camp would close.
+Clarion Mills said the figures were wrong.
+"""
+    assert [p.name for p in annotate(source).people] == ["Ashford Reynolds", "Clarion Mills"]
+    knowledge = Knowledge(
+        entities=(*ENTITIES, Entity("Ashford", "place")),
+        outlets=(Outlet("Evening Clarion", (), ("Clarion",)),),
+    )
+    assert annotate(source, knowledge).people == ()
+
+
+def test_content_keeps_the_places_and_papers_the_name_rules_were_written_with():
+    words = non_person_words(read_inputs(Path(__file__).resolve().parent.parent).knowledge)
+    places = "Europe Britain England France Scotland Wales Ireland London Paris Brussels Calais Dover Kent"
+    papers = "Express Mirror Telegraph Guardian Mail Sun Times"
+    assert set(f"{places} Rwanda Albania Italy Balkans Balkan Channel {papers}".split()) <= words
+
+
+def test_a_party_is_known_by_its_kind_not_its_name():
+    knowledge = Knowledge(entities=(Entity("Harbour Alliance", "party", ("Alliance",)),))
+    found = annotate(
+        "Alliance MPs voted against it.\nThe Harbour Alliance said it would try again.", knowledge
+    )
+    assert found.organisations == ("Harbour Alliance",)
+    assert annotate("Alliance MPs voted against it.", knowledge).organisations == ()
 
 
 def test_never_raises_on_odd_text():

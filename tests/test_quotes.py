@@ -11,7 +11,17 @@ import pytest
 from generator.annotate.document import Document
 from generator.annotate.people.annotator import annotate_people
 from generator.annotate.quotes.annotator import annotate_quotes
-from generator.models import Annotations, CleanText, Entity, Knowledge, Paragraph, Role, SourceText
+from generator.models import (
+    Annotations,
+    CleanText,
+    Entity,
+    Knowledge,
+    Outlet,
+    Paragraph,
+    PersonRef,
+    Role,
+    SourceText,
+)
 
 pytestmark = pytest.mark.fast  # the fast tier: `pytest -m fast` runs the cleaner and annotators alone
 
@@ -27,20 +37,21 @@ ENTITIES = (
     Entity("Number 10", "organisation", ("No 10",)),
     Entity("French interior ministry", "organisation", ("France's interior ministry",)),
     Entity("European Union", "organisation", ("EU",)),
-    Entity("Labour Party", "organisation", ("Labour",)),
-    Entity("Conservative Party", "organisation", ("Tories", "Conservatives")),
+    Entity("Labour Party", "party", ("Labour",)),
+    Entity("Conservative Party", "party", ("Tories", "Conservatives")),
 )
+KNOWLEDGE = Knowledge(entities=ENTITIES)
 
 
-def document_of(source: str) -> Document:
+def document_of(source: str, knowledge: Knowledge = KNOWLEDGE) -> Document:
     """One paragraph per non-empty line, as the cleaner makes them."""
     lines = [line for line in source.strip().splitlines() if line.strip()]
     paragraphs = tuple(Paragraph(n, n, line) for n, line in enumerate(lines, 1))
-    return Document.read(SourceText("t.txt", source), CleanText(paragraphs, ()), Knowledge(entities=ENTITIES))
+    return Document.read(SourceText("t.txt", source), CleanText(paragraphs, ()), knowledge)
 
 
-def annotate(source: str) -> Annotations:
-    document = document_of(source)
+def annotate(source: str, knowledge: Knowledge = KNOWLEDGE) -> Annotations:
+    document = document_of(source, knowledge)
     return annotate_quotes(document, annotate_people(document, Annotations()))
 
 
@@ -223,3 +234,12 @@ Lord Hale, the president of the court, said the minister had acted "without any 
 """,
         [("without any lawful basis for the removals", "Lord Hale", "named")],
     )
+
+
+def test_a_body_named_after_an_outlet_speaks_as_an_organisation():
+    source = 'Evening Clarion said: "The crossings are out of control."'
+    assert annotate(source).people == (PersonRef("Evening Clarion", None),)  # nothing says otherwise
+    knowledge = Knowledge(entities=ENTITIES, outlets=(Outlet("Evening Clarion", (), ("Clarion",)),))
+    found = annotate(source, knowledge)
+    assert [(q.speaker, q.role) for q in found.quotes] == [("Evening Clarion", None)]
+    assert found.people == ()

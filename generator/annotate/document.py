@@ -23,5 +23,5 @@ class Document:
     @classmethod
     def read(cls, source: SourceText, clean: CleanText, knowledge: Knowledge) -> Document:
         """The document with its shared products built."""
-        names = build_name_index(clean.paragraphs, knowledge.entities, (title_roles, lead_in_roles))
+        names = build_name_index(clean.paragraphs, knowledge, (title_roles, lead_in_roles))
         return cls(source, clean, knowledge, names)

@@ -1,8 +1,10 @@
 """Closed word classes of English news prose that the name and quote rules lean on.
 
 These are grammar, not knowledge about the world: honorifics, the head nouns of
-job titles, speech verbs, determiners. Facts about particular people and
-organisations live in content/entities.yaml.
+job titles and of institutional names, speech verbs, determiners, weekdays and months.
+Facts about particular people, organisations, parties and places live in
+content/entities.yaml, and newspapers' names in content/outlets.yaml;
+`non_person_words` joins the words they give to the grammar here.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any, TypeVar
+
+from generator.models import Knowledge
 
 Result = TypeVar("Result")
 
@@ -37,17 +41,20 @@ ROLE_WORDS = TITLE_HEADS | frozenset(
     eu european un uk rear vice of the for migration asylum policing legal illegal""".split()
 )
 
-# Words that end an organisation or place name; a capitalised run holding one is no person.
-NON_PERSON_WORDS = frozenset(
+# Capitalised words that show a run names no person, and are grammar rather than knowledge: the
+# head nouns institutional and geographic names end in ("Home Office", "Refugee Council",
+# "United Kingdom", "North Sea"), the words many outlets' and programmes' titles share ("Sky
+# News", "Financial Times", "Washington Post", "BBC Radio", "Daily"), and weekday and month names.
+# The names of particular places and newspapers come from content/ (`non_person_words`).
+NAME_HEADS = frozenset(
     """Office Street Force Council Ministry Party Government Agency Court Commission Union
-    Channel News Times Bill Act Convention Command Organisation Summit Treaty Agreement
+    Bill Act Convention Command Organisation Summit Treaty Agreement
     Service Services Police Coastguard Department Committee Parliament Commons Lords
     Action Trust Foundation Institute University College Group Kingdom States Republic
-    Sea Ocean Island Islands Road Airport Port Harbour Centre Center Hotel Hub Europe Britain
-    England France Scotland Wales Ireland London Paris Brussels Calais Dover Kent Rwanda
-    Albania Italy Balkans Balkan Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-    January February March April May June July August September October November December
-    Express Mirror Telegraph Guardian Mail Sun Post Breakfast Radio Podcasts Daily""".split()
+    Sea Ocean Island Islands Road Airport Port Harbour Centre Center Hotel Hub
+    News Times Post Daily Breakfast Radio Podcasts
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April May June July August September October November December""".split()
 )
 
 # Sentence openers and other capitalised words that never start a person's name.
@@ -125,3 +132,22 @@ def identity_cache(build: Callable[[Any], Result]) -> Callable[[Any], Result]:
 
     cached.__doc__ = build.__doc__
     return cached
+
+
+@identity_cache
+def non_person_words(knowledge: Knowledge) -> frozenset[str]:
+    """The capitalised words a run of them holding one names no person: `NAME_HEADS`, and the
+    one-word names and aliases ("the" aside) of places in content/entities.yaml ("France",
+    "the Channel") and of outlets in content/outlets.yaml ("The Guardian", "Mirror")."""
+    places = [(e.name, *e.aliases) for e in knowledge.entities if e.kind == "place"]
+    outlets = [(o.name, *o.aliases) for o in knowledge.outlets]
+    names = [name for names in places + outlets for name in names]
+    return NAME_HEADS | frozenset(word for word in map(_one_word_name, names) if word)
+
+
+def _one_word_name(name: str) -> str | None:
+    """'the Channel' -> 'Channel', 'Calais' -> 'Calais'; a name of several words -> None."""
+    words = name.split()
+    if len(words) == 2 and words[0] in ("the", "The"):
+        words = words[1:]
+    return words[0] if len(words) == 1 and is_capitalised(words[0]) else None

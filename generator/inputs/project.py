@@ -215,7 +215,8 @@ def _entity(entry: EntityEntry) -> Entity:
 
 
 def _outlet(entry: OutletEntry) -> Outlet:
-    return Outlet(entry.name, tuple(OutletSignal(s.pattern, s.weight) for s in entry.signals))
+    signals = tuple(OutletSignal(s.pattern, s.weight) for s in entry.signals)
+    return Outlet(entry.name, signals, tuple(entry.aliases))
 
 
 def _read_pages(reading: ProjectReading, paths: tuple[Path, ...]) -> Iterator[HandPage]:

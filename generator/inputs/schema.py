@@ -194,10 +194,10 @@ class RoleEntry(Strict):
 
 
 class EntityEntry(Strict):
-    """A person, organisation, place, agreement or law."""
+    """A person, organisation, party, place, agreement or law."""
 
     name: Text
-    kind: Literal["person", "organisation", "place", "agreement", "law"]
+    kind: Literal["person", "organisation", "party", "place", "agreement", "law"]
     aliases: list[Text] = []
     roles: list[RoleEntry] = []
     note: str | None = None
@@ -241,7 +241,10 @@ class OutletSignalEntry(Strict):
 
 
 class OutletEntry(Strict):
+    """An outlet: the signals that it published an article, and its short names ("Mirror")."""
+
     name: Text
+    aliases: list[Text] = []
     signals: list[OutletSignalEntry] = []
 
 

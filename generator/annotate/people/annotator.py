@@ -2,8 +2,8 @@
 
 People come from `NameIndex` (names.py): full names with evidence that they are
 people, canonicalised through content/entities.yaml, with the role the article
-states. Organisations are entities of kind `organisation` named in the prose (by
-name or alias, "EU" -> European Union), bodies whose name ends in an organisation
+states. Organisations are entities of kind `organisation` or `party` named in the prose
+(by name or alias, "EU" -> European Union), bodies whose name ends in an organisation
 word ("... Agency", "... Council"), and outlets someone "told".
 Party names used as adjectives ("Labour MP", "Conservative government") are not
 counted as the party acting.
@@ -75,7 +75,7 @@ def _alias_pattern(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str], dict[
     """One regex for every organisation name and alias, longest first."""
     names: dict[str, Entity] = {}
     for entity in entities:
-        if entity.kind == "organisation":
+        if entity.is_organisation:
             for alias in (entity.name, *entity.aliases):
                 names.setdefault(alias, entity)
     alternatives = "|".join(re.escape(a) for a in sorted(names, key=lambda a: (-len(a), a)))
@@ -83,7 +83,8 @@ def _alias_pattern(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str], dict[
 
 
 def _is_party(entity: Entity) -> bool:
-    return entity.name.endswith(("Party", "Democrats")) or entity.name in ("Reform UK",)
+    """A political party: content/entities.yaml gives it `kind: party`."""
+    return entity.kind == "party"
 
 
 def _unknown_bodies(text: str, entities: tuple[Entity, ...]) -> list[tuple[int, str]]:
@@ -97,7 +98,7 @@ def _unknown_bodies(text: str, entities: tuple[Entity, ...]) -> list[tuple[int, 
     for match in TOLD_OUTLET.finditer(text):
         name = match.group(1)
         entity = entity_for_alias(entities, name)
-        if entity is None or entity.kind == "organisation":
+        if entity is None or entity.is_organisation:
             found.append((match.start(1), entity.name if entity else name))
     return [(at, name) for at, name in found if not _is_person_or_place(name, entities)]
 
@@ -111,11 +112,11 @@ def _canonical(words: list[str], entities: tuple[Entity, ...]) -> str:
         words = words[1:]
     name = " ".join(words)
     for other in entities:
-        if other.kind == "organisation" and (name == other.name or name.endswith(" " + other.name)):
+        if other.is_organisation and (name == other.name or name.endswith(" " + other.name)):
             return other.name
     return name
 
 
 def _is_person_or_place(name: str, entities: tuple[Entity, ...]) -> bool:
     entity = entity_for_alias(entities, name)
-    return entity is not None and entity.kind != "organisation"
+    return entity is not None and not entity.is_organisation

@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from generator.annotate.vocabulary import (
     HONORIFICS,
-    NON_PERSON_WORDS,
     NOT_NAME_STARTS,
     POSSESSIVE_ENDINGS,
     ROLE_WORDS,
@@ -86,8 +85,12 @@ def _run(matches: list[re.Match[str]], text: str) -> CapitalisedRun:
     return CapitalisedRun(words, matches[0].start(), matches[-1].end(), text)
 
 
-def person_in_run(run: CapitalisedRun, entities: tuple[Entity, ...]) -> FoundPerson | None:
-    """The person named at the end of this run, with their stated role, or None."""
+def person_in_run(
+    run: CapitalisedRun, entities: tuple[Entity, ...], non_person: frozenset[str]
+) -> FoundPerson | None:
+    """The person named at the end of this run, with their stated role, or None.
+
+    `non_person` holds the capitalised words no name holds (`non_person_words`)."""
     known = _known_person(run, entities)
     if known is not None:
         name, size = known
@@ -96,7 +99,7 @@ def person_in_run(run: CapitalisedRun, entities: tuple[Entity, ...]) -> FoundPer
             return None
         size = 2
         name = " ".join(run.words[-2:])
-        if not _looks_like_name(run.words[-2:]):
+        if not _looks_like_name(run.words[-2:], non_person):
             return None
     name_start = _word_start(run, len(run.words) - size)
     role = _role_for(run, name_start)
@@ -137,11 +140,12 @@ def _entity_names(entities: tuple[Entity, ...]) -> tuple[dict[str, Entity], tupl
     return people, tuple(sorted(set(others)))
 
 
-def _looks_like_name(words: tuple[str, ...]) -> bool:
+def _looks_like_name(words: tuple[str, ...], non_person: frozenset[str]) -> bool:
+    """Two capitalised words that could be a forename and surname."""
     if len(words) != 2 or words[0] in NOT_NAME_STARTS or words[0] in HONORIFICS:
         return False
     for word in words:
-        if word in NON_PERSON_WORDS or word.isupper() or not is_capitalised(word):
+        if word in non_person or word.isupper() or not is_capitalised(word):
             return False
         if word.lower() in ROLE_WORDS:
             return False

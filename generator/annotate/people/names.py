@@ -1,6 +1,6 @@
 """Find the people an article names, with their roles, and resolve later references.
 
-`build_name_index(paragraphs, entities)` reads the whole article once and returns a
+`build_name_index(paragraphs, knowledge)` reads the whole article once and returns a
 `NameIndex`: full names found in the text ("Lilian Greenwood"), the roles the article
 gives them (pre-modifiers "Transport minister Lilian Greenwood", appositives
 "Enver Solomon, the chief executive of the Refugee Council,"), and what it needs to
@@ -22,9 +22,10 @@ from generator.annotate.vocabulary import (
     HONORIFICS,
     MALE_HONORIFICS,
     identity_cache,
+    non_person_words,
     strip_possessive,
 )
-from generator.models import Entity, Paragraph
+from generator.models import Entity, Knowledge, Paragraph
 
 TITLE_ABBREVIATIONS = {"pm": "prime minister"}
 MAX_WORDS = 12  # a reference longer than this is not a name or a title
@@ -47,6 +48,7 @@ class NameIndex:
     people: Mapping[str, PersonInfo] = field(default_factory=dict)
     entities: tuple[Entity, ...] = ()
     titles: Mapping[str, str] = field(default_factory=dict)  # "home secretary" -> name
+    non_person: frozenset[str] = frozenset()  # capitalised words no person's name holds
 
     def ordered(self) -> list[PersonInfo]:
         """People in order of first mention."""
@@ -159,18 +161,20 @@ RoleFinder = Callable[["NameIndex", tuple[Paragraph, ...]], dict[str, str]]
 
 
 def build_name_index(
-    paragraphs: tuple[Paragraph, ...], entities: tuple[Entity, ...], role_finders: tuple[RoleFinder, ...] = ()
+    paragraphs: tuple[Paragraph, ...], knowledge: Knowledge, role_finders: tuple[RoleFinder, ...] = ()
 ) -> NameIndex:
     """Read every paragraph once: the people named, their roles and genders, as a read-only index.
 
+    `knowledge` gives the entities names resolve to and the places and outlets no person is.
     Each of `role_finders` reads the index built so far and returns roles for people who have
     none yet (name -> role); they run in order, each seeing the roles the ones before it gave.
     """
+    entities, non_person = knowledge.entities, non_person_words(knowledge)
     people: dict[str, PersonInfo] = {}
-    index = NameIndex(people, entities)  # resolves against the people added so far while building
+    index = NameIndex(people, entities, {}, non_person)  # resolves against the people added so far
     runs = [(p.number, run) for p in paragraphs for run in capitalised_runs(p.text)]
     for number, run in runs:
-        found = person_in_run(run, entities)
+        found = person_in_run(run, entities, non_person)
         if found is not None:
             _add_person(index, people, found.name, found.role, number)
     for _, run in runs:
@@ -178,11 +182,11 @@ def build_name_index(
     titles = MappingProxyType(_titles(people))  # the titles written beside names, not the inferred ones
     for find_roles in role_finders:
         for name, role in find_roles(
-            NameIndex(MappingProxyType(dict(people)), entities, titles), paragraphs
+            NameIndex(MappingProxyType(dict(people)), entities, titles, non_person), paragraphs
         ).items():
             if name in people and people[name].role is None:
                 people[name] = replace(people[name], role=role)
-    return NameIndex(MappingProxyType(people), entities, titles)
+    return NameIndex(MappingProxyType(people), entities, titles, non_person)
 
 
 def _titles(people: dict[str, PersonInfo]) -> dict[str, str]:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from generator.annotate.people.names import NameIndex, entity_for_alias
 from generator.annotate.vocabulary import (
     DETERMINERS,
-    NON_PERSON_WORDS,
     ORGANISATION_HEADS,
     PRONOUNS,
     SOURCE_NOUNS,
@@ -63,7 +62,7 @@ def resolve_speaker(phrase: str, index: NameIndex, recent_text: str) -> Speaker 
     person = index.resolve(phrase)
     if person is not None:
         return Speaker(person, "person", index.gender_of(person))
-    return _organisation(phrase, index.entities)
+    return _organisation(phrase, index)
 
 
 def _spokesperson(words: list[str], entities: tuple[Entity, ...]) -> Speaker:
@@ -85,7 +84,9 @@ def _unnamed_source(modifiers: list[str], recent_text: str) -> str:
     return " ".join(["unnamed", *qualifier, "source"])
 
 
-def _organisation(phrase: str, entities: tuple[Entity, ...]) -> Speaker | None:
+def _organisation(phrase: str, index: NameIndex) -> Speaker | None:
+    """The organisation a phrase names: a known one, one ending in a head noun, or a capitalised body."""
+    entities = index.entities
     words = phrase.split()
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
@@ -93,15 +94,18 @@ def _organisation(phrase: str, entities: tuple[Entity, ...]) -> Speaker | None:
         return None
     text = " ".join(words)
     entity = entity_for_alias(entities, text)
-    if entity is not None and entity.kind == "organisation":
+    if entity is not None and entity.is_organisation:
         return Speaker(entity.name, "organisation")
-    if words[-1].lower() in ORGANISATION_HEADS or (entity is None and _is_named_body(words)):
+    if words[-1].lower() in ORGANISATION_HEADS or (
+        entity is None and _is_named_body(words, index.non_person)
+    ):
         return Speaker(_canonical_organisation(text, entities), "organisation")
     return None
 
 
-def _is_named_body(words: list[str]) -> bool:
-    return len(words) > 1 and all(is_capitalised(w) for w in words) and words[-1] in NON_PERSON_WORDS
+def _is_named_body(words: list[str], non_person: frozenset[str]) -> bool:
+    """Capitalised words ending in one no person's name holds ("Channel Rescue", "Refugee Council")."""
+    return len(words) > 1 and all(is_capitalised(w) for w in words) and words[-1] in non_person
 
 
 def _canonical_organisation(text: str, entities: tuple[Entity, ...]) -> str:
