@@ -197,6 +197,27 @@ class GlossaryTerm:
 
 
 @dataclass(frozen=True)
+class Units:
+    """What numbers count, from content/units.yaml: nouns with their units, and words around them.
+
+    Words are lower case; (noun, unit) pairs keep the file's order.
+    """
+
+    counted: tuple[tuple[str, str], ...] = ()  # "boat" -> "boats", "small boats" -> "boats"
+    money: tuple[tuple[str, str], ...] = ()  # "pounds" -> "GBP": money, never a count of things
+    hyphenated: tuple[tuple[str, str], ...] = ()  # "27-member" -> "members"; "member bloc" -> "member states"
+    abbreviations: tuple[str, ...] = ()  # written right after the digits: "3km", "20mph"
+    skipped_adjectives: tuple[str, ...] = ()  # between a number and its noun: "12 unaccompanied children"
+    not_counted: tuple[str, ...] = ()  # nouns after a number that it does not count: "the 10,000 mark"
+    deaths_after: tuple[str, ...] = ()  # "27 people died", "who lost their lives"
+    deaths_before: tuple[str, ...] = ()  # "the deaths of 27 people", "the death toll rose to 12"
+    ordinal_nouns: tuple[str, ...] = ()  # "a fifth smuggler", "the ninth person to die"
+    ordinal_events: tuple[str, ...] = ()  # "the 11th death"
+    people_story_words: tuple[str, ...] = ()  # a bare number counts people in a story using these
+    not_years: tuple[str, ...] = ()  # "2000 people": a year-like number followed by one is a count
+
+
+@dataclass(frozen=True)
 class Knowledge:
     """Everything contributors taught the annotator, read from content/."""
 
@@ -205,6 +226,7 @@ class Knowledge:
     junk: tuple[JunkRule, ...] = ()
     outlets: tuple[Outlet, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
+    units: Units = field(default_factory=Units)
 
 
 # --- what clean and annotate produce -----------------------------------------

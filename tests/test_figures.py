@@ -6,21 +6,43 @@ line) and compares the (value, unit) of every figure found, in text order.
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.annotate.document import Document
-from generator.annotate.figures.annotator import annotate_figures
-from generator.models import Annotations, CleanText, Figure, Knowledge, Paragraph, SourceText
+from generator.annotate.figures.annotator import annotate_figures, figures_in_paragraph
+from generator.inputs.files import ProjectReading
+from generator.inputs.project import read_units
+from generator.models import Annotations, CleanText, Figure, Knowledge, Paragraph, SourceText, Units
 
 pytestmark = pytest.mark.fast  # the fast tier: `pytest -m fast` runs the cleaner and annotators alone
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def project_units() -> Units:
+    """The project's content/units.yaml, read once; it must have no problems."""
+    reading = ProjectReading(ROOT)
+    units = read_units(reading)
+    assert not reading.problems, reading.problems
+    return units
+
+
+@pytest.fixture
+def units() -> Units:
+    return project_units()
 
 
 def figures_of(source: str) -> tuple[Figure, ...]:
     lines = [line for line in source.split("\n") if line.strip()]
     paragraphs = tuple(Paragraph(number, number, line) for number, line in enumerate(lines, 1))
-    document = Document.read(SourceText("seeds/test.txt", source), CleanText(paragraphs, ()), Knowledge())
+    knowledge = Knowledge(units=project_units())
+    document = Document.read(SourceText("seeds/test.txt", source), CleanText(paragraphs, ()), knowledge)
     return annotate_figures(document, Annotations()).figures
 
 
@@ -200,3 +222,20 @@ def test_money_with_the_scale_word_glued_to_the_number():
     assert_figures(
         "The UK has paid France £476million since 2023 to fund extra patrols.", [(476_000_000, "GBP")]
     )
+
+
+def read_paragraph(text: str, units: Units) -> list[tuple[float, str]]:
+    return [(figure.value, figure.unit) for figure in figures_in_paragraph(Paragraph(1, 1, text), units)]
+
+
+def test_the_nouns_come_from_content_units(units: Units) -> None:
+    text = "Border Force picked up 58 people from three dinghies after 27 people drowned."
+    assert read_paragraph(text, units) == [(58, "people"), (3, "boats"), (27, "deaths")]
+    assert read_paragraph(text, Units()) == [(58, "people"), (3, "dinghies"), (27, "people")]
+
+
+def test_a_contributor_can_teach_a_new_noun(units: Units) -> None:
+    text = "The camp has 500 cots and a 300-bed annexe; two ribs were seized."
+    taught = Units(counted=(*units.counted, ("ribs", "boats"), ("cots", "beds")), hyphenated=units.hyphenated)
+    assert read_paragraph(text, taught) == [(500, "beds"), (300, "beds"), (2, "boats")]
+    assert read_paragraph(text, Units()) == [(500, "cots"), (2, "ribs")]  # "300-bed": no unit known

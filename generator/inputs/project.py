@@ -2,7 +2,7 @@
 
 In: the project root. Out: SourceText for every seed, a Sidecar for every
 article sidecar, and the Knowledge contributors wrote (topics, entities, junk
-rules, outlets). Every file is validated once, here, against its schema in
+rules, outlets, glossary, units). Every file is validated once, here, against its schema in
 `schema.py`; each error becomes a Problem naming the file and line, and the
 file (or the one entry of a list file) that has it is left out of the build.
 """
@@ -26,8 +26,10 @@ from generator.inputs.schema import (
     SidecarFront,
     TermFront,
     TopicFront,
+    UnitsFile,
     validate_entries,
     validate_mapping,
+    validate_units,
 )
 from generator.inputs.slugs import slugify
 from generator.inputs.text_warnings import invisible_character_warning, visible_text
@@ -46,6 +48,7 @@ from generator.models import (
     Sidecar,
     SourceText,
     TopicDef,
+    Units,
     WeightedTerm,
 )
 
@@ -191,6 +194,7 @@ def _read_knowledge(reading: ProjectReading) -> Knowledge:
             GlossaryTerm(g.term, " ".join(g.definition.split()), tuple(g.aliases))
             for g in _read_entries(reading, "glossary.yaml", GlossaryEntry, "terms")
         ),
+        units=read_units(reading),
     )
 
 
@@ -202,6 +206,40 @@ def _read_entries(reading: ProjectReading, name: str, model: type, key: str) -> 
     entries, problems = validate_entries(model, document, reading.relative(path), key)
     reading.problems += problems
     return entries
+
+
+def read_units(reading: ProjectReading) -> Units:
+    """content/units.yaml as Units, its problems added to `reading`; empty Units (the figures
+    annotator's grammar alone) when the file is missing or invalid."""
+    path = reading.root / CONTENT / "units.yaml"
+    document = reading.yaml_file(path) if path.exists() and reading.is_safe(path) else None
+    if document is None or document.data is None:
+        return Units()
+    found, problems = validate_units(document, reading.relative(path))
+    reading.problems += problems
+    return _units(found) if found is not None else Units()
+
+
+def _units(found: UnitsFile) -> Units:
+    return Units(
+        counted=_noun_units(found.counted),
+        money=_noun_units(found.money),
+        hyphenated=_noun_units(found.hyphenated),
+        abbreviations=tuple(found.abbreviations),
+        skipped_adjectives=tuple(found.skipped_adjectives),
+        not_counted=tuple(found.not_counted),
+        deaths_after=tuple(found.deaths.after),
+        deaths_before=tuple(found.deaths.before),
+        ordinal_nouns=tuple(found.ordinals.nouns),
+        ordinal_events=tuple(found.ordinals.events),
+        people_story_words=tuple(found.people_story_words),
+        not_years=tuple(found.not_years),
+    )
+
+
+def _noun_units(by_unit: dict[str, list[str]]) -> tuple[tuple[str, str], ...]:
+    """(noun, unit) pairs in the file's order, from `unit: [nouns]`."""
+    return tuple((noun, unit) for unit, nouns in by_unit.items() for noun in nouns)
 
 
 def _entity(entry: EntityEntry) -> Entity:

@@ -248,6 +248,116 @@ class OutletEntry(Strict):
     signals: list[OutletSignalEntry] = []
 
 
+# --- content/units.yaml ------------------------------------------------------------
+
+_LOWER_PHRASE = re.compile(r"[a-z][a-z'’-]*(?: [a-z][a-z'’-]*)*")
+
+
+def _lower_phrase(text: str) -> str:
+    """A lower-case word or phrase: letters, hyphens and apostrophes, words apart by single spaces."""
+    if not _LOWER_PHRASE.fullmatch(text):
+        raise ValueError(
+            f"`{text}` is not a lower-case word or phrase; write letters, hyphens and apostrophes "
+            "in lower case, words separated by single spaces"
+        )
+    return text
+
+
+def _one_or_two_words(text: str) -> str:
+    """A hyphenated noun, alone ("member") or with the word after it ("member bloc")."""
+    if text.count(" ") > 1:
+        raise ValueError(
+            f"`{text}` has more than two words; write the hyphenated word and at most one after it"
+        )
+    return text
+
+
+Word = Annotated[str, AfterValidator(_lower_phrase)]
+HyphenWord = Annotated[str, AfterValidator(_lower_phrase), AfterValidator(_one_or_two_words)]
+
+
+class DeathWordsEntry(Strict):
+    after: list[Word] = []  # "27 people died"
+    before: list[Word] = []  # "the deaths of 27 people"
+
+
+class OrdinalWordsEntry(Strict):
+    nouns: list[Word] = []  # "a fifth smuggler"
+    events: list[Word] = []  # "the 11th death"
+
+
+class UnitsFile(Strict):
+    """content/units.yaml: the nouns numbers count, by unit, and the words around a number."""
+
+    counted: dict[Line, list[Word]] = {}
+    money: dict[Line, list[Word]] = {}
+    hyphenated: dict[Line, list[HyphenWord]] = {}
+    abbreviations: list[Word] = []
+    skipped_adjectives: list[Word] = []
+    not_counted: list[Word] = []
+    deaths: DeathWordsEntry = DeathWordsEntry()
+    ordinals: OrdinalWordsEntry = OrdinalWordsEntry()
+    people_story_words: list[Word] = []
+    not_years: list[Word] = []
+
+
+def validate_units(document: YamlDocument, rel: str) -> tuple[UnitsFile | None, list[Problem]]:
+    """content/units.yaml as a UnitsFile (None when it has an error), and a Problem for every
+    error and every word written twice in one section (the first one counts)."""
+    found, problems = validate_mapping(UnitsFile, document, rel)
+    if found is None:
+        return None, problems
+    return found, problems + _repeated_words(_word_sections(found), document, rel)
+
+
+def _word_sections(found: UnitsFile) -> list[list[tuple[KeyPath, str]]]:
+    """Each section in which a word may appear once, as (key path, word) pairs.
+
+    `counted` and `money` are one section: a noun is counted as things or as money, not both."""
+    by_unit = [("counted", found.counted), ("money", found.money)]
+    sections = [
+        [
+            ((key, unit, i), word)
+            for key, units in by_unit
+            for unit, words in units.items()
+            for i, word in enumerate(words)
+        ],
+        [
+            (("hyphenated", unit, i), word)
+            for unit, words in found.hyphenated.items()
+            for i, word in enumerate(words)
+        ],
+    ]
+    flat = {
+        ("abbreviations",): found.abbreviations,
+        ("skipped_adjectives",): found.skipped_adjectives,
+        ("not_counted",): found.not_counted,
+        ("deaths", "after"): found.deaths.after,
+        ("deaths", "before"): found.deaths.before,
+        ("ordinals", "nouns"): found.ordinals.nouns,
+        ("ordinals", "events"): found.ordinals.events,
+        ("people_story_words",): found.people_story_words,
+        ("not_years",): found.not_years,
+    }
+    sections += [[((*key, i), word) for i, word in enumerate(words)] for key, words in flat.items()]
+    return sections
+
+
+def _repeated_words(
+    sections: list[list[tuple[KeyPath, str]]], document: YamlDocument, rel: str
+) -> list[Problem]:
+    problems = []
+    for section in sections:
+        first: dict[str, int] = {}
+        for path, word in section:
+            line = document.key_lines.line_of(path)
+            if word in first:
+                message = f"`{word}` is listed twice (first at line {first[word]}); keep one of them"
+                problems.append(Problem(rel, line, message))
+            first.setdefault(word, line)
+    return problems
+
+
 # --- validating a document --------------------------------------------------------
 
 

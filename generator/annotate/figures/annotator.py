@@ -30,7 +30,8 @@ from generator.annotate.figures.units import (
     qualifier_start,
     read_unit,
 )
-from generator.models import Annotations, Figure, Paragraph
+from generator.annotate.vocabulary import identity_cache
+from generator.models import Annotations, Figure, Paragraph, Units
 
 NUMERIC_RE = re.compile(
     r"(?P<currency>US\$|A\$|C\$|[£$€])?"
@@ -54,10 +55,21 @@ CHANGE_AFTER_RE = re.compile(
     r"\s+(?:higher|lower|increase|rise|drop|fall|decrease|reduction|jump|more|fewer|less|up|down)\b",
     re.IGNORECASE,
 )
-NOT_COUNT_UNITS = ("GBP", "EUR", "USD", "AUD", "CAD", "percent", "times", "share")
+NOT_COUNT_UNITS = frozenset([*CURRENCIES.values(), "percent", "times", "share"])  # with content's money units
 RANGE_AFTER_RE = re.compile(r"\s*(?:-|–|to|and|or)\s*[£$€]?\d[\d,.]*(?:\s?(?:m|bn|million|billion))?")
 PARTITIVE_AFTER_RE = re.compile(r"\s+of\s+(?:the|those|these|its|their)\b(?:\s+\d[\d,]*)?")
 SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a figure is read: its paragraph's number, the units to read it with, and the unit
+    of a bare number in the whole story and in this paragraph (`fallback_unit` of each)."""
+
+    paragraph: int
+    units: Units
+    story_unit: str
+    paragraph_unit: str
 
 
 @dataclass(frozen=True)
@@ -69,34 +81,50 @@ class Scale:
 
 
 def annotate_figures(document: Document, found: Annotations) -> Annotations:
-    """Fill `found.figures` with every figure in the document's cleaned paragraphs, in text order."""
-    story_unit = fallback_unit(" ".join(p.text for p in document.clean.paragraphs))
+    """Fill `found.figures` with every figure in the document's cleaned paragraphs, in text order,
+    read with the units of the document's knowledge (content/units.yaml)."""
+    units = document.knowledge.units
+    story_unit = fallback_unit(" ".join(p.text for p in document.clean.paragraphs), units)
     figures: list[Figure] = []
     for paragraph in document.clean.paragraphs:
-        figures.extend(figures_in_paragraph(paragraph, story_unit))
+        figures.extend(figures_in_paragraph(paragraph, units, story_unit))
     return dataclasses.replace(found, figures=tuple(figures))
 
 
-def figures_in_paragraph(paragraph: Paragraph, story_unit: str = "count") -> list[Figure]:
-    """The figures stated in one paragraph, in the order they appear.
+def figures_in_paragraph(paragraph: Paragraph, units: Units, story_unit: str = "count") -> list[Figure]:
+    """The figures stated in one paragraph, in the order they appear, read with `units`.
 
     `story_unit` is the unit of a bare number ("the total rose to 5,025") when
     neither its paragraph nor its sentence says what it counts.
     """
     text = paragraph.text
-    candidates = [*numeric_candidates(text), *word_candidates(text), *special_candidates(text)]
+    candidates = [
+        *numeric_candidates(text, units),
+        *word_candidates(text, units),
+        *special_candidates(text, units),
+    ]
     figures: list[Figure] = []
     previous: tuple[int, str] | None = None  # where the last counted figure ended, and its unit
-    where = (paragraph.number, story_unit, fallback_unit(text))  # read once, not once per number
+    where = Place(paragraph.number, units, story_unit, fallback_unit(text, units))  # once, not per number
     for candidate in _without_overlaps(candidates):
         figure, end = _to_figure(text, candidate, where, previous)
         figures.append(figure)
-        if figure.unit not in NOT_COUNT_UNITS:
+        if _is_count(figure.unit, units):
             previous = (end, figure.unit)
     return figures
 
 
-def numeric_candidates(text: str) -> list[Candidate]:
+@identity_cache
+def _not_count_units(units: Units) -> frozenset[str]:
+    return NOT_COUNT_UNITS | {unit for _, unit in units.money}
+
+
+def _is_count(unit: str, units: Units) -> bool:
+    """False for money, percentages, multiples and shares; True for people and things."""
+    return unit not in _not_count_units(units)
+
+
+def numeric_candidates(text: str, units: Units) -> list[Candidate]:
     """Figures written in digits: counts, money, percentages, distances."""
     blocked = exclusions.phone_spans(text)
     blocked_starts = [span[0] for span in blocked]
@@ -104,34 +132,34 @@ def numeric_candidates(text: str) -> list[Candidate]:
     for match in NUMERIC_RE.finditer(text):
         start = match.start("number")
         inside = bisect_right(blocked_starts, start) - 1  # the phone number starting last before it
-        if (inside >= 0 and start < blocked[inside][1]) or _is_not_a_figure(text, match):
+        if (inside >= 0 and start < blocked[inside][1]) or _is_not_a_figure(text, match, units):
             continue
         scale = _read_scale(match)
         if scale is None:
             continue
         candidate = Candidate(match.start(), match.end(), scale.value, scale.unit)
-        candidate = _metres_or_million(text, match, candidate)
-        found.append(with_hyphen_unit(text, candidate) if scale.unit is None else candidate)
+        candidate = _metres_or_million(text, match, candidate, units)
+        found.append(with_hyphen_unit(text, candidate, units) if scale.unit is None else candidate)
     return [c for c in found if c.value is not None]
 
 
-def _is_not_a_figure(text: str, match: re.Match[str]) -> bool:
+def _is_not_a_figure(text: str, match: re.Match[str], units: Units) -> bool:
     start, end = match.span("number")
     plain = not (
         match.group("currency") or match.group("percent") or match.group("suffix") or match.group("scale")
     )
-    if plain and exclusions.is_year(match.group("number"), text, end):
+    if plain and exclusions.is_year(match.group("number"), text, end, units):
         return True
     if exclusions.is_date(text, start, end) or exclusions.is_clock_time(text, start, end):
         return True
     if plain and (exclusions.is_time_span(text, start, end) or exclusions.is_age(text, start, end)):
         return True
-    return exclusions.is_label(text, start, match.end() if not plain else end)
+    return exclusions.is_label(text, start, match.end() if not plain else end, units)
 
 
-def _metres_or_million(text: str, match: re.Match[str], candidate: Candidate) -> Candidate:
+def _metres_or_million(text: str, match: re.Match[str], candidate: Candidate, units: Units) -> Candidate:
     """A bare "100m" is metres unless a counted noun follows ("1.2m people" is a million)."""
-    if match.group("suffix") != "m" or match.group("currency") or read_unit(text, match.end()).unit:
+    if match.group("suffix") != "m" or match.group("currency") or read_unit(text, match.end(), units).unit:
         return candidate
     metres = _plain_number(Decimal(match.group("number").replace(",", "")))
     return dataclasses.replace(candidate, value=metres, unit="metres")
@@ -166,40 +194,31 @@ def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _to_figure(
-    text: str, candidate: Candidate, where: tuple[int, str, str], previous: tuple[int, str] | None
+    text: str, candidate: Candidate, where: Place, previous: tuple[int, str] | None
 ) -> tuple[Figure, int]:
-    number, story_unit, paragraph_unit = where
     start = qualifier_start(text, candidate.start)
     end, unit = candidate.end, candidate.unit
     if unit == "percent":
         change = CHANGE_AFTER_RE.match(text, end)
         end = change.end() if change else end
     elif unit is None:
-        reading = read_unit(text, end)
-        end, unit = (
-            reading.end,
-            reading.unit or _unit_from_context(text, end, previous, (story_unit, paragraph_unit)),
-        )
-    if unit not in NOT_COUNT_UNITS and is_death_count(text, candidate.start, end):
+        reading = read_unit(text, end, where.units)
+        end, unit = reading.end, reading.unit or _unit_from_context(text, end, previous, where)
+    if _is_count(unit, where.units) and is_death_count(text, candidate.start, end, where.units):
         unit = "deaths"
     value = candidate.value if candidate.value is not None else 0
     counts = counts_phrase(text, candidate.start, candidate.end)
-    return Figure(value, unit, text[start:end], number, counts), end
+    return Figure(value, unit, text[start:end], where.paragraph, counts), end
 
 
-def _unit_from_context(
-    text: str, end: int, previous: tuple[int, str] | None, fallbacks: tuple[str, str]
-) -> str:
-    """A bare number's unit: the noun after a range ("50 and 60 boats"), the story's, or the last one's.
-
-    `fallbacks` holds the story's unit and the paragraph's (`fallback_unit` of each).
-    """
-    story_unit, fallback = fallbacks
+def _unit_from_context(text: str, end: int, previous: tuple[int, str] | None, where: Place) -> str:
+    """A bare number's unit: the noun after a range ("50 and 60 boats"), the story's, or the last one's."""
     in_range = RANGE_AFTER_RE.match(text, end) or PARTITIVE_AFTER_RE.match(text, end)
     if in_range:
-        ranged = read_unit(text, in_range.end())
+        ranged = read_unit(text, in_range.end(), where.units)
         if ranged.unit:
             return ranged.unit
+    fallback = where.paragraph_unit
     if fallback == "count" and previous and not SENTENCE_END_RE.search(text, previous[0], end):
         return previous[1]
-    return story_unit if fallback == "count" else fallback
+    return where.story_unit if fallback == "count" else fallback

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from generator.annotate.figures.units import ends_with_word_and_space
+from generator.annotate.figures.units import alternation, ends_with_word_and_space
+from generator.annotate.vocabulary import identity_cache
+from generator.models import Units
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -46,10 +48,20 @@ _SENTENCE_START_WORDS = frozenset(
     by at with for and but from to up down than monday tuesday wednesday thursday friday saturday
     sunday""".split()
 )
-_COUNTED_AFTER_YEAR_RE = re.compile(
-    r"\s+(?:people|migrants|asylum|arrivals|boats|refugees|men|women|children)\b"
-)
 _LABEL_AFTER_RE = re.compile(r"^\s+Downing\s+Street\b")
+_NUMBER_SUFFIXES = "m|bn|mn|k|pc|tn"  # "£54m", "46pc": read with the number (annotator.NUMERIC_RE)
+
+
+@identity_cache
+def _count_after_year_re(units: Units) -> re.Pattern[str]:
+    """ "2000 people": one of the `not_years` words of `units` after a year-like number."""
+    return re.compile(rf"\s+{alternation(units.not_years)}\b")
+
+
+@identity_cache
+def _glued_unit_re(units: Units) -> re.Pattern[str]:
+    """Letters glued to a number that are its unit ("3km", "£54m"), not part of a label ("A16")."""
+    return re.compile(rf"(?:{_NUMBER_SUFFIXES}|{alternation(units.abbreviations)})\b")
 
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
@@ -57,11 +69,12 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _PHONE_RE.finditer(text)]
 
 
-def is_year(raw: str, text: str, end: int) -> bool:
-    """A bare four-digit number between 1900 and 2100 that is not followed by people or things."""
+def is_year(raw: str, text: str, end: int, units: Units) -> bool:
+    """A bare four-digit number between 1900 and 2100 not followed by one of the `not_years`
+    words of `units` (people or things)."""
     if not re.fullmatch(r"(?:19\d\d|20\d\d|2100)", raw):
         return False
-    return not _COUNTED_AFTER_YEAR_RE.match(text[end : end + 20])
+    return not _count_after_year_re(units).match(text[end : end + 20])
 
 
 def is_date(text: str, start: int, end: int) -> bool:
@@ -108,14 +121,18 @@ def is_age(text: str, start: int, end: int) -> bool:
     return bool(named) and raw.isdigit() and int(raw) <= 110 and text[end : end + 1] == ","
 
 
-def is_label(text: str, start: int, end: int) -> bool:
-    """A number naming a thing: "Article 8", "Number 10", "Covid-19", "A16", "G7", "BBC Radio 4"."""
+def is_label(text: str, start: int, end: int, units: Units) -> bool:
+    """A number naming a thing: "Article 8", "Number 10", "Covid-19", "A16", "G7", "BBC Radio 4".
+
+    Letters glued to the number make it a label unless they are a suffix or one of the
+    `abbreviations` of `units` ("3km").
+    """
     before, after = text[max(0, start - 30) : start], text[end : end + 20]
     if _glued_before(before) or _LABEL_AFTER_RE.match(after):
         return True
     if re.match(r"[./]\d", after):
         return True
-    if after[:1].isalpha() and not re.match(r"(?:m|bn|mn|k|km|mph|ft|pc|tn)\b", after):
+    if after[:1].isalpha() and not _glued_unit_re(units).match(after):
         return True
     raw = text[start:end]
     if "," in raw or len(raw) > 4 or not ends_with_word_and_space(before, also="."):

@@ -24,7 +24,9 @@ from generator.annotate.figures.number_words import (
     ordinal_value,
     parse_number_words,
 )
-from generator.annotate.figures.units import normalise_unit
+from generator.annotate.figures.units import alternation, normalise_unit
+from generator.annotate.vocabulary import identity_cache
+from generator.models import Units
 
 
 @dataclass(frozen=True)
@@ -37,18 +39,8 @@ class Candidate:
     unit: str | None = None
 
 
-COUNTED_SINGULAR = (
-    "smuggler|trafficker|people-smuggler|suspect|man|woman|person|migrant|boat|dinghy|vessel"
-    "|body|child|arrest|victim|death|teenager|boy|girl|driver|individual"
-)
 _SMALL = "|".join([*UNITS, *TENS])
-ORDINAL_COUNT_RE = re.compile(
-    rf"\b(?:[Aa]n?\s+(?P<ord>{ORDINAL_WORDS}|\d{{1,3}}(?:st|nd|rd|th))\s+(?P<noun>{COUNTED_SINGULAR})\b"
-    rf"|[Tt]he\s+(?P<ord2>{ORDINAL_WORDS}|\d{{1,3}}(?:st|nd|rd|th))\s+(?P<noun2>{COUNTED_SINGULAR})"
-    r"(?=\s+to\s+(?:die|drown|be|have)\b)"
-    rf"|[Tt]he\s+(?P<ord3>{ORDINAL_WORDS}|\d{{1,3}}(?:st|nd|rd|th))"
-    r"\s+(?P<noun3>death|arrest|drowning|fatality)\b)"
-)
+_ORDINAL = rf"(?:{ORDINAL_WORDS}|\d{{1,3}}(?:st|nd|rd|th))"
 FRACTION_RE = re.compile(
     rf"\b(?P<top>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-](?P<frac>{FRACTION_WORDS})(?=\s+of\b)"
     rf"|(?<=\bby )(?:(?P<top2>an?|one|two|three)[\s-](?P<frac2>{FRACTION_WORDS})|(?P<half2>half))"
@@ -69,43 +61,58 @@ PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 ALTERNATIVE_RE = re.compile(rf"^\s+or\s+(?:{NUMBER_WORDS}|\d)", re.IGNORECASE)
 ALTERNATIVE_BEFORE_RE = re.compile(rf"(?:{NUMBER_WORDS}|\d)\s+or\s+$", re.IGNORECASE)
 ONE_COUNTS_RE = re.compile(r"(?<!the )\b(?:only|just|at\s+least|exactly)\s+$", re.IGNORECASE)
-HYPHEN_UNITS = {
-    "member": "members",
-    "strong": "members",
-    "mile": "miles",
-    "km": "km",
-    "kilometre": "km",
-    "metre": "metres",
-    "bed": "beds",
-    "person": "people",
-}
 HYPHEN_AFTER_RE = re.compile(r"-([a-z]+)\b(?:\s+([A-Za-z]+))?")
 
 
-def with_hyphen_unit(text: str, candidate: Candidate) -> Candidate:
-    """ "the 27-member bloc" -> 27 member states; "a 12-mile trip" -> miles; "one-for-one" -> no value."""
+@identity_cache
+def _ordinal_count_re(units: Units) -> re.Pattern[str]:
+    """ "a fifth smuggler", "the ninth person to die", "the 11th death", with the ordinal nouns
+    and events of `units` (content/units.yaml's `ordinals`)."""
+    nouns, events = alternation(units.ordinal_nouns), alternation(units.ordinal_events)
+    return re.compile(
+        rf"\b(?:[Aa]n?\s+(?P<ord>{_ORDINAL})\s+(?P<noun>{nouns})\b"
+        rf"|[Tt]he\s+(?P<ord2>{_ORDINAL})\s+(?P<noun2>{nouns})"
+        r"(?=\s+to\s+(?:die|drown|be|have)\b)"
+        rf"|[Tt]he\s+(?P<ord3>{_ORDINAL})\s+(?P<noun3>{events})\b)"
+    )
+
+
+@identity_cache
+def _hyphen_units(units: Units) -> dict[str, str]:
+    """Hyphenated word (or "word next-word") -> unit; a word listed twice keeps its first unit."""
+    found: dict[str, str] = {}
+    for word, unit in units.hyphenated:
+        found.setdefault(word, unit)
+    return found
+
+
+def with_hyphen_unit(text: str, candidate: Candidate, units: Units) -> Candidate:
+    """ "the 27-member bloc" -> 27 member states; "a 12-mile trip" -> miles; "one-for-one" -> no value.
+
+    The hyphenated words and their units are the `hyphenated` ones of `units`.
+    """
     match = HYPHEN_AFTER_RE.match(text, candidate.end)
     if not match:
         return candidate
-    unit = HYPHEN_UNITS.get(match.group(1))
+    hyphen_units, word, next_word = _hyphen_units(units), match.group(1), match.group(2)
+    unit = hyphen_units.get(f"{word} {next_word.lower()}") if next_word else None
+    unit = unit or hyphen_units.get(word)
     if unit is None:
         return dataclasses.replace(candidate, value=None)
-    if unit == "members" and (match.group(2) or "").lower() in ("bloc", "union", "eu"):
-        unit = "member states"
     return dataclasses.replace(candidate, end=match.end(1), unit=unit)
 
 
-def word_candidates(text: str) -> list[Candidate]:
-    """Cardinals in words ("six boats", "twenty-seven", "a hundred", "five per cent")."""
+def word_candidates(text: str, units: Units) -> list[Candidate]:
+    """Cardinals in words ("six boats", "twenty-seven", "a hundred", "five per cent"), read with `units`."""
     found: list[Candidate] = []
     for match in NUMBER_WORDS_RE.finditer(text):
         candidate = _word_candidate(text, match)
-        if candidate is None or _is_not_a_count(text, candidate, match.group(0)):
+        if candidate is None or _is_not_a_count(text, candidate, match.group(0), units):
             continue
         percent = PERCENT_AFTER_RE.match(text, candidate.end)
         if percent:
             candidate = dataclasses.replace(candidate, end=percent.end(), unit="percent")
-        candidate = with_hyphen_unit(text, candidate)
+        candidate = with_hyphen_unit(text, candidate, units)
         if candidate.value is not None:
             found.append(candidate)
     return found
@@ -122,7 +129,7 @@ def _word_candidate(text: str, match: re.Match[str]) -> Candidate | None:
     return None if value is None else Candidate(start, end, value)
 
 
-def _is_not_a_count(text: str, candidate: Candidate, phrase: str) -> bool:
+def _is_not_a_count(text: str, candidate: Candidate, phrase: str, units: Units) -> bool:
     start, end = candidate.start, candidate.end
     before = text[max(0, start - 30) : start]
     if phrase.lower() == "one" and not ONE_COUNTS_RE.search(before):
@@ -135,27 +142,28 @@ def _is_not_a_count(text: str, candidate: Candidate, phrase: str) -> bool:
     return (
         exclusions.is_time_span(text, start, end)
         or exclusions.is_date(text, start, end)
-        or exclusions.is_label(text, start, end)
+        or exclusions.is_label(text, start, end, units)
     )
 
 
-def special_candidates(text: str) -> list[Candidate]:
-    """Counting ordinals, fractions, ratios, multiples and dozens."""
-    return [*_ordinal_counts(text), *_fractions(text), *_ratios(text), *_multiples(text), *_dozens(text)]
+def special_candidates(text: str, units: Units) -> list[Candidate]:
+    """Counting ordinals (by the ordinal nouns of `units`), fractions, ratios, multiples and dozens."""
+    ordinals = _ordinal_counts(text, units)
+    return [*ordinals, *_fractions(text), *_ratios(text), *_multiples(text), *_dozens(text)]
 
 
-def _ordinal_counts(text: str) -> list[Candidate]:
+def _ordinal_counts(text: str, units: Units) -> list[Candidate]:
     found = []
-    for match in ORDINAL_COUNT_RE.finditer(text):
+    for match in _ordinal_count_re(units).finditer(text):
         value = ordinal_value(match.group("ord") or match.group("ord2") or match.group("ord3"))
         noun = match.group("noun") or match.group("noun2") or match.group("noun3")
         if value and value >= 2:
-            found.append(Candidate(match.start(), match.end(), value, _plural_unit(noun)))
+            found.append(Candidate(match.start(), match.end(), value, _plural_unit(noun, units)))
     return found
 
 
-def _plural_unit(noun: str) -> str:
-    unit = normalise_unit(noun)
+def _plural_unit(noun: str, units: Units) -> str:
+    unit = normalise_unit(noun, units)
     return unit if unit != noun.lower() or unit.endswith("s") else unit + "s"
 
 

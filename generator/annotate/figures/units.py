@@ -8,7 +8,11 @@ Works on one paragraph's text and character offsets into it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from generator.annotate.vocabulary import identity_cache
+from generator.models import Units
 
 QUALIFIER_RE = re.compile(
     r"(?:\b(?:more|fewer|less|higher|greater|lower|other)\s+than|\bat\s+(?:least|most)|\bup\s+to"
@@ -18,95 +22,89 @@ QUALIFIER_RE = re.compile(
     r"|up|down|exactly|barely|estimated|record|the|a|an))\s+$",
     re.IGNORECASE,
 )
-MULTIWORD_UNITS: dict[str, str] = {
-    "asylum seekers": "asylum seekers",
-    "asylum seeker": "asylum seekers",
-    "asylum claims": "asylum claims",
-    "asylum applications": "asylum claims",
-    "member states": "member states",
-    "foreign national offenders": "foreign national offenders",
-    "foreign nationals": "foreign nationals",
-    "small boats": "boats",
-    "small boat": "boats",
-    "police officers": "officers",
-    "nautical miles": "nautical miles",
-    "percentage points": "percentage points",
-    "percentage point": "percentage points",
-}
-# One pass that says whether any multi-word unit follows, before trying each in order.
-ANY_MULTIWORD_UNIT_RE = re.compile(r"\s+(?:\w+\s+)?(?:" + "|".join(MULTIWORD_UNITS) + r")\b", re.IGNORECASE)
-SINGULAR_TO_UNIT: dict[str, str] = {
-    "person": "people",
-    "man": "men",
-    "woman": "women",
-    "child": "children",
-    "body": "bodies",
-    "dinghy": "boats",
-    "dinghies": "boats",
-    "vessel": "boats",
-    "vessels": "boats",
-    "boat": "boats",
-    "km": "km",
-    "kilometre": "km",
-    "kilometres": "km",
-    "kilometer": "km",
-    "kilometers": "km",
-    "mile": "miles",
-    "metre": "metres",
-    "meter": "metres",
-    "meters": "metres",
-    "fatalities": "deaths",
-    "death": "deaths",
-    "bodies": "deaths",
-    "percent": "percent",
-    "smuggler": "smugglers",
-    "trafficker": "traffickers",
-    "arrest": "arrests",
-    "migrant": "migrants",
-    "arrival": "arrivals",
-    "facility": "facilities",
-    "crossing": "crossings",
-    "pounds": "GBP",
-    "pound": "GBP",
-    "euros": "EUR",
-    "euro": "EUR",
-    "dollars": "USD",
-    "dollar": "USD",
-}
-SKIPPED_ADJECTIVES = frozenset(
-    """small more new other further additional extra dangerous illegal irregular young unaccompanied
-    suspected alleged vulnerable overcrowded inflatable flimsy separate different known recorded
-    registered confirmed reported individual foreign british french people-smuggling failed legal
-    successful genuine dead missing fewer frontline full-time large big tiny unseaworthy makeshift
-    rubber criminal""".split()
-)
-NOT_UNITS = frozenset(
+# Grammar, the same in every story: words skipped between a number and its noun ("5,000 more
+# people"), and words after a number that are never what it counts (function words, verbs).
+# The nouns and adjectives of these stories are the project's, in content/units.yaml.
+QUANTITY_WORDS = frozenset("more other further additional extra fewer".split())
+NOT_UNIT_WORDS = frozenset(
     """the a an of in on at to and or but have has had was were is are will would could should may
     might been being be this that than as for from with by so per each it its their his her who
     which where when while after before since during between into across said says according last
-    next more less mark milestone threshold figure total barrier level times time s among including
-    aboard off near within against via like such compared because around back out there here then
-    now all both most every these those many first set made left came went saw took got put cost hit
-    rose fell grew stood ran sent won lost paid held kept brought found gave told say arrive arrives
-    do did does can cannot""".split()
+    next more less times time s among including aboard off near within against via like such
+    compared because around back out there here then now all both most every these those many first
+    set made left came went saw took got put cost hit rose fell grew stood ran sent won lost paid
+    held kept brought found gave told say arrive arrives do did does can cannot""".split()
 )
-DEATH_WORDS = frozenset(["died", "drowned", "perished", "dead", "killed"])
-DEATH_AFTER_RE = re.compile(
-    r"^(?:,[^,.;]{1,50},|\s+including\s[^,.;]{1,60}?)?\s+"
-    r"(?:(?:have|had|were|who|are|all|reportedly|been|having|later|also|tragically)\s+){0,3}"
-    r"(?:died|drowned|perished|dead|killed|lost\s+their\s+lives)\b",
-    re.IGNORECASE,
+# How a death is written around the death words of content/units.yaml: "12 people, including six
+# children, have reportedly died"; "the deaths of 27 people", "killed two more men".
+_DEATH_AFTER_GRAMMAR = (
+    r"^(?:,[^,.;]{{1,50}},|\s+including\s[^,.;]{{1,60}}?)?\s+"
+    r"(?:(?:have|had|were|who|are|all|reportedly|been|having|later|also|tragically)\s+){{0,3}}"
+    r"{words}\b"
 )
-DEATH_BEFORE_RE = re.compile(
-    r"(?:\bdeaths?\s+of|\bkilling|\bkilled|\bdeath\s+toll\s+(?:of|rose\s+to|stands\s+at|reached)"
-    r"|\bbodies\s+of|\blives\s+of|\bdrowning\s+of)\s+(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
+_DEATH_BEFORE_GRAMMAR = r"\b{words}\s+(?:\w+\s+){{0,2}}$"
 _PLURAL_NEXT_RE = re.compile(r"\s+(?:[a-z]+s|people|children|men|women)\b(?!\s+(?:of|to)\b)")
 _WORD_AHEAD_RE = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
-PEOPLE_CONTEXT_RE = re.compile(
-    r"\b(?:people|migrants?|arrivals?|crossings?|crossed|arrived|asylum|refugees?)\b", re.IGNORECASE
-)
+
+
+@dataclass(frozen=True)
+class UnitWords:
+    """The project's Units made ready for matching; built once per Units record (`unit_words`)."""
+
+    noun_units: dict[str, str]  # one-word nouns, counted or money: "vessel" -> "boats"
+    phrases: tuple[tuple[re.Pattern[str], str], ...]  # "small boats" -> "boats", longest first
+    any_phrase: re.Pattern[str]  # one pass saying whether any phrase follows, before trying each
+    skipped: frozenset[str]
+    not_units: frozenset[str]
+    death_words: frozenset[str]  # one-word death words: "died", "drowned"
+    death_after: re.Pattern[str]
+    death_before: re.Pattern[str]
+    people_context: re.Pattern[str]
+
+
+def alternation(words: Iterable[str], flexible_spaces: bool = False) -> str:
+    """A regex group matching any of `words` literally; "(?!)", which never matches, when none.
+
+    With `flexible_spaces`, a space inside a phrase matches any run of whitespace.
+    """
+    escaped = [re.escape(word) for word in words]
+    if flexible_spaces:
+        escaped = [phrase.replace(r"\ ", r"\s+") for phrase in escaped]
+    return "(?:" + "|".join(escaped) + ")" if escaped else "(?!)"
+
+
+@identity_cache
+def unit_words(units: Units) -> UnitWords:
+    """Lookups and regular expressions for `units`, remembered for the last Units record seen."""
+    nouns = [*units.counted, *units.money]
+    phrases = _first_unit_of_each([(noun, unit) for noun, unit in nouns if " " in noun])
+    ordered = sorted(phrases, key=len, reverse=True)
+    singles = {noun for noun in units.deaths_after if " " not in noun}
+    return UnitWords(
+        noun_units=_first_unit_of_each([(noun, unit) for noun, unit in nouns if " " not in noun]),
+        phrases=tuple(
+            (re.compile(rf"\s+(?:\w+\s+)?{re.escape(p)}\b", re.IGNORECASE), phrases[p]) for p in ordered
+        ),
+        any_phrase=re.compile(rf"\s+(?:\w+\s+)?{alternation(ordered)}\b", re.IGNORECASE),
+        skipped=QUANTITY_WORDS | frozenset(units.skipped_adjectives),
+        not_units=NOT_UNIT_WORDS | frozenset(units.not_counted),
+        death_words=frozenset(singles),
+        death_after=_death_re(_DEATH_AFTER_GRAMMAR, units.deaths_after),
+        death_before=_death_re(_DEATH_BEFORE_GRAMMAR, units.deaths_before),
+        people_context=re.compile(rf"\b{alternation(units.people_story_words)}\b", re.IGNORECASE),
+    )
+
+
+def _first_unit_of_each(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """noun -> unit from (noun, unit) pairs; a noun listed twice keeps its first unit."""
+    found: dict[str, str] = {}
+    for noun, unit in pairs:
+        found.setdefault(noun, unit)
+    return found
+
+
+def _death_re(grammar: str, words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(grammar.format(words=alternation(words, flexible_spaces=True)), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -134,26 +132,31 @@ def ends_with_word_and_space(before: str, also: str = "") -> bool:
     return len(stripped) < len(before) and bool(stripped) and (stripped[-1].isalpha() or stripped[-1] in also)
 
 
-def normalise_unit(word: str) -> str:
-    """The unit name for a counted noun: "person" -> "people", "vessel" -> "boats"."""
+def normalise_unit(word: str, units: Units) -> str:
+    """The unit name for a counted noun in `units`: "person" -> "people", "vessel" -> "boats"."""
+    return _unit_of(word, unit_words(units))
+
+
+def _unit_of(word: str, words: UnitWords) -> str:
     lowered = word.lower().strip("'’-")
-    return SINGULAR_TO_UNIT.get(lowered, lowered)
+    return words.noun_units.get(lowered, lowered)
 
 
-def read_unit(text: str, end: int) -> UnitReading:
-    """The counted noun after offset `end`, skipping adjectives ("small", "more")."""
+def read_unit(text: str, end: int, units: Units) -> UnitReading:
+    """The counted noun after offset `end`, skipping adjectives ("small", "more"), read with `units`."""
     tail = text[end : end + 80]
     multiple = re.match(r"\s+times\b|-?fold\b", tail, re.IGNORECASE)
     if multiple:
         return UnitReading("times", end + multiple.end())
-    for phrase, unit in MULTIWORD_UNITS.items() if ANY_MULTIWORD_UNIT_RE.match(tail) else ():
-        match = re.match(rf"\s+(?:\w+\s+)?{phrase}\b", tail, re.IGNORECASE)
+    words = unit_words(units)
+    for pattern, unit in words.phrases if words.any_phrase.match(tail) else ():
+        match = pattern.match(tail)
         if match:
             return UnitReading(unit, end + match.end())
-    return _noun_after(text, end)
+    return _noun_after(text, end, words)
 
 
-def _noun_after(text: str, end: int) -> UnitReading:
+def _noun_after(text: str, end: int, words: UnitWords) -> UnitReading:
     """The first noun-like word after `end`; a capitalised one ("Albanians") if nothing follows it."""
     position, capital = end, None
     for _ in range(3):
@@ -162,39 +165,42 @@ def _noun_after(text: str, end: int) -> UnitReading:
             break
         word, lowered = match.group(1), match.group(1).lower()
         if (
-            lowered in SKIPPED_ADJECTIVES
-            or (word[0].isupper() and lowered not in NOT_UNITS)
+            lowered in words.skipped
+            or (word[0].isupper() and lowered not in words.not_units)
             or (lowered.endswith(("ed", "ing")) and _PLURAL_NEXT_RE.match(text, match.end()))
         ):
             capital = word if word[0].isupper() else capital
             position = match.end()
             continue
-        if lowered in DEATH_WORDS:
+        if lowered in words.death_words:
             return UnitReading("deaths", position if capital else end)
-        if _is_noun(lowered, after_capital=capital is not None):
-            return UnitReading(normalise_unit(word), match.end())
+        if _is_noun(lowered, words, after_capital=capital is not None):
+            return UnitReading(_unit_of(word, words), match.end())
         break
     if capital:
         return UnitReading(capital.strip("'’-"), position)
     return UnitReading(None, end)
 
 
-def _is_noun(lowered: str, after_capital: bool) -> bool:
-    if lowered in NOT_UNITS or lowered.endswith(("ed", "ing", "ly")):
+def _is_noun(lowered: str, words: UnitWords, after_capital: bool) -> bool:
+    if lowered in words.not_units or lowered.endswith(("ed", "ing", "ly")):
         return False
-    return not after_capital or lowered.endswith("s") or lowered in SINGULAR_TO_UNIT
+    return not after_capital or lowered.endswith("s") or lowered in words.noun_units
 
 
-def is_death_count(text: str, start: int, unit_end: int) -> bool:
-    """True when the number counts deaths: "27 people died", "the deaths of 27 people"."""
-    if DEATH_AFTER_RE.match(text[unit_end : unit_end + 60]):
+def is_death_count(text: str, start: int, unit_end: int, units: Units) -> bool:
+    """True when the number counts deaths, by the death words of `units`: "27 people died",
+    "the deaths of 27 people"."""
+    words = unit_words(units)
+    if words.death_after.match(text[unit_end : unit_end + 60]):
         return True
-    return bool(DEATH_BEFORE_RE.search(text[max(0, start - 40) : start]))
+    return bool(words.death_before.search(text[max(0, start - 40) : start]))
 
 
-def fallback_unit(text: str) -> str:
-    """Unit for a bare number ("the total rose to 5,025."): people in a crossings story."""
-    return "people" if PEOPLE_CONTEXT_RE.search(text) else "count"
+def fallback_unit(text: str, units: Units) -> str:
+    """Unit for a bare number ("the total rose to 5,025."): "people" when `text` uses one of the
+    people story words of `units` (a crossings story), else "count"."""
+    return "people" if unit_words(units).people_context.search(text) else "count"
 
 
 def counts_phrase(text: str, start: int, end: int) -> str:
