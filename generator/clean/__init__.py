@@ -13,6 +13,7 @@ annotators find is an exact substring of a paragraph.
 
 from __future__ import annotations
 
+from generator.clean.context import drop_by_context
 from generator.clean.lines import join_wrapped_lines
 from generator.clean.rules import drop_furniture_blocks, strip_junk_lines
 from generator.clean.teasers import drop_teasers, looks_like_teaser
@@ -27,7 +28,8 @@ def clean_text(source: SourceText, rules: tuple[JunkRule, ...]) -> CleanText:
     raw_lines = text.split("\n")
     kept, removed = strip_junk_lines(text, rules)
     kept, removed = drop_furniture_blocks(kept, removed, rules, raw_lines)
+    kept, by_context = drop_by_context(kept, raw_lines)
     prose, teasers = drop_teasers(join_wrapped_lines(kept), raw_lines)
     paragraphs = tuple(Paragraph(i, line.number, line.text) for i, line in enumerate(prose, start=1))
-    all_removed = tuple(sorted(removed + teasers, key=lambda r: (r.line, r.whole_line)))
+    all_removed = tuple(sorted(removed + by_context + teasers, key=lambda r: (r.line, r.whole_line)))
     return CleanText(paragraphs=paragraphs, removed=all_removed)

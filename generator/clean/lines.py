@@ -43,3 +43,48 @@ def join_wrapped_lines(kept: list[KeptLine]) -> list[KeptLine]:
         else:
             groups.append([line])
     return [KeptLine(g[0].number, " ".join(line.text for line in g), g[0].after_blank) for g in groups]
+
+
+BULLET = re.compile(r"[•▪●◦‣▶►▸]\s*")
+NAME_WORD = re.compile(r"(?:[A-Z]\.|[A-Z][a-z'’]*[A-Z]?[a-z'’-]+)")
+SINGLE_WORD = re.compile(r"[A-Za-z][\w&'’-]{1,29}")
+STOPWORDS = FUNCTION_WORDS | frozenset("the new more latest news key live watch read about".split())
+
+
+def starts_with_bullet(raw: str) -> bool:
+    """True when a raw line opens with a bullet character (•, ▶, ...)."""
+    return BULLET.match(normalise_line(raw)) is not None
+
+
+def ends_sentence(text: str) -> bool:
+    """True when a line ends as a sentence does: full stop, ?, !, closing quote or bracket."""
+    return text.endswith(TERMINAL)
+
+
+def is_bare_name(text: str) -> bool:
+    """True for two or three capitalised name words and nothing else ("Jane Doe", "J. R. Smith")."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or len(text) > 40:
+        return False
+    return all(NAME_WORD.fullmatch(w) and w.lower() not in STOPWORDS for w in words)
+
+
+def is_single_word(text: str) -> bool:
+    """True for one word alone (letters, no digits, no sentence punctuation): a label or a site name."""
+    return SINGLE_WORD.fullmatch(text) is not None and not any(c.isdigit() for c in text)
+
+
+def next_nonblank(raw_lines: list[str], number: int) -> str:
+    """The next non-blank line after line `number` (1-based), normalised; "" at the end of the file."""
+    for index in range(number, len(raw_lines)):
+        if text := normalise_line(raw_lines[index]):
+            return text
+    return ""
+
+
+def previous_nonblank(raw_lines: list[str], number: int) -> str:
+    """The closest non-blank line before line `number` (1-based), normalised; "" at the start."""
+    for index in range(number - 2, -1, -1):
+        if text := normalise_line(raw_lines[index]):
+            return text
+    return ""

@@ -8,7 +8,7 @@ title also take out the short lines under them or the bare name above them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +19,7 @@ from generator.models import JunkRule, RemovedText
 MAX_LINE = 20_000
 LIST_ENDS = tuple('.!:;,"”')
 QUOTE_OPENERS = tuple("\"“‘'")
+QUOTED_HEAD = re.compile(r"[‘'\"“][^‘’'\"“”]{1,40}[’'\"”] ?\w")
 BARE_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}")
 
 
@@ -103,14 +104,27 @@ def strip_junk_lines(text: str, rules: tuple[JunkRule, ...]) -> tuple[list[KeptL
 
 
 def _link_like(text: str) -> bool:
-    """A short line with no sentence ending: an item of a link list or a topic tag."""
+    """A short line with no sentence ending: an item of a link list or a topic tag.
+
+    A line opening with a quote mark counts only when the quote closes inside it (a headline
+    such as ‘Record’ crossings ...), not when the line is a quotation.
+    """
     words = text.split()
-    return (
-        len(words) <= 15
-        and len(text) <= 120
-        and not text.endswith(LIST_ENDS)
-        and not text.startswith(QUOTE_OPENERS)
-    )
+    if text.startswith(QUOTE_OPENERS) and not QUOTED_HEAD.match(text):
+        return False
+    return len(words) <= 15 and len(text) <= 120 and not text.endswith(LIST_ENDS)
+
+
+def still_in_list(in_list: bool, junk: list[tuple[int, bool]], previous: int, number: int) -> bool:
+    """Whether a link list runs on to line `number`, given the junk lines since the last kept line.
+
+    `junk` holds (line, opens a list) for every whole line taken out, in order. The last of
+    them between the two kept lines decides: a list heading opens a list, other junk ends it.
+    """
+    last = bisect_left(junk, (number, False)) - 1
+    if last < 0 or junk[last][0] <= previous:
+        return in_list
+    return junk[last][1]
 
 
 def drop_furniture_blocks(
@@ -119,15 +133,16 @@ def drop_furniture_blocks(
     """Lines that are junk because of the junk line next to them.
 
     Under a heading whose rule `opens_list` ("Related Topics"), the short unpunctuated lines
-    that follow are links or tags; above a journalist's title whose rule `names_above`
-    ("Political reporter"), a bare name is the byline's name.
+    that follow are links or tags, until another kind of junk line or a prose line; above a
+    journalist's title whose rule `names_above` ("Political reporter"), a bare name is the
+    byline's name.
     """
     openers = {r.name for r in rules if r.opens_list}
     titles = {r.line for r in removed if r.whole_line and r.rule in {x.name for x in rules if x.names_above}}
-    headings = sorted(r.line for r in removed if r.whole_line and r.rule in openers)
+    junk = sorted((r.line, r.rule in openers) for r in removed if r.whole_line)
     prose, dropped, in_list, previous = [], [], False, 0
     for line in kept:
-        in_list = in_list or bisect_left(headings, line.number) > bisect_right(headings, previous)
+        in_list = still_in_list(in_list, junk, previous, line.number)
         raw = raw_lines[line.number - 1]
         if in_list and _link_like(line.text):
             dropped.append(RemovedText(line.number, raw, "link or tag under a related-links heading"))

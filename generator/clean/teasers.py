@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-from generator.clean.lines import FUNCTION_WORDS, QUOTE_OPENERS, TERMINAL, KeptLine, normalise_line
+from generator.clean.lines import (
+    FUNCTION_WORDS,
+    QUOTE_OPENERS,
+    TERMINAL,
+    KeptLine,
+    ends_sentence,
+    next_nonblank,
+    normalise_line,
+    previous_nonblank,
+    starts_with_bullet,
+)
 from generator.models import RemovedText
 
 TEASER_RULE = "related-article teaser (headline shape)"
@@ -38,13 +48,32 @@ def looks_like_teaser(text: str) -> bool:
     return has_headline_signal(text)
 
 
+def in_bulleted_list(number: int, raw_lines: list[str]) -> bool:
+    """True when line `number` is a bullet item with another bullet item just above or below it."""
+    if not starts_with_bullet(raw_lines[number - 1]):
+        return False
+    return starts_with_bullet(previous_nonblank(raw_lines, number)) or starts_with_bullet(
+        next_nonblank(raw_lines, number)
+    )
+
+
+def may_be_teaser(index: int, line: KeptLine, lines: list[KeptLine], raw_lines: list[str]) -> bool:
+    """Whether the teaser test applies: not the first line, not joined wrapped copy, not a
+    bullet of a list (key points), not the file's cut-off last paragraph."""
+    if index == 0 or line.text != normalise_line(raw_lines[line.number - 1]):
+        return False
+    if in_bulleted_list(line.number, raw_lines):
+        return False
+    cut_off = index == len(lines) - 1 and not next_nonblank(raw_lines, line.number)
+    return not (cut_off and ends_sentence(lines[index - 1].text))
+
+
 def drop_teasers(lines: list[KeptLine], raw_lines: list[str]) -> tuple[list[KeptLine], list[RemovedText]]:
     """Take out headline-shaped lines standing alone; the first line (the standfirst) always stays."""
     prose: list[KeptLine] = []
     removed: list[RemovedText] = []
     for index, line in enumerate(lines):
-        single_line = line.text == normalise_line(raw_lines[line.number - 1])
-        if index > 0 and single_line and looks_like_teaser(line.text):
+        if may_be_teaser(index, line, lines, raw_lines) and looks_like_teaser(line.text):
             removed.append(RemovedText(line.number, raw_lines[line.number - 1], TEASER_RULE))
         else:
             prose.append(line)
