@@ -91,7 +91,7 @@ def shape_rule(line: KeptLine, raw_lines: list[str]) -> str | None:
     """The rule a line's own shape and its neighbours call for, or None for a line that stays."""
     words = len(line.text.split())
     below = next_nonblank(raw_lines, line.number)
-    if CREDIT_ONLY.fullmatch(below) and words <= 30 and (words <= 15 or not ends_sentence(line.text)):
+    if CREDIT_ONLY.fullmatch(below) and words <= 30 and not ends_sentence(line.text):
         return ABOVE_CREDIT
     lone = not starts_with_bullet(previous_nonblank(raw_lines, line.number)) and not starts_with_bullet(below)
     if (
