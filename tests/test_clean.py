@@ -453,3 +453,9 @@ def test_a_cut_off_last_paragraph_stays(rules):
     for last in ["He said: “The gangs will not decide who", "Speaking later, Ms Reed told Sky"]:
         source = "\n".join([STANDFIRST, LONG_PROSE, SECOND_PROSE, last])
         assert_cleans(rules, source, [STANDFIRST, LONG_PROSE, SECOND_PROSE, last], [])
+
+
+def test_hard_wrapped_copy_is_joined_before_the_context_rules_judge_it(rules):
+    wrapped = ["The home secretary travelled to", "Calais", "to meet her French counterpart on Monday."]
+    source = "\n".join([STANDFIRST, LONG_PROSE, *wrapped, SECOND_PROSE])
+    assert_cleans(rules, source, [STANDFIRST, LONG_PROSE, " ".join(wrapped), SECOND_PROSE], [])

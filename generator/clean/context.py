@@ -140,7 +140,9 @@ def context_rule(line: KeptLine, prose: list[KeptLine], view: FileView) -> str |
 
 
 def drop_by_context(kept: list[KeptLine], raw_lines: list[str]) -> tuple[list[KeptLine], list[RemovedText]]:
-    """Take out the kept lines that their shape and neighbours mark as junk; the headline stays.
+    """Take out the paragraphs that their shape and neighbours mark as junk; the headline stays.
+
+    Only paragraphs of one source line are judged: hard-wrapped copy joined back is prose.
 
     The file's last line, when it stops mid-sentence after prose, is a cut-off paragraph and stays.
     """
@@ -149,8 +151,9 @@ def drop_by_context(kept: list[KeptLine], raw_lines: list[str]) -> tuple[list[Ke
     prose: list[KeptLine] = []
     removed: list[RemovedText] = []
     for line in kept:
+        whole = line.text == normalise_line(raw_lines[line.number - 1])  # not joined wrapped copy
         cut_off = is_cut_off_end(line, prose, nonblank[-1][0])
-        rule = None if cut_off else context_rule(line, prose, view)
+        rule = context_rule(line, prose, view) if whole and not cut_off else None
         if rule is None:
             prose.append(line)
         else:
