@@ -459,3 +459,22 @@ def test_hard_wrapped_copy_is_joined_before_the_context_rules_judge_it(rules):
     wrapped = ["The home secretary travelled to", "Calais", "to meet her French counterpart on Monday."]
     source = "\n".join([STANDFIRST, LONG_PROSE, *wrapped, SECOND_PROSE])
     assert_cleans(rules, source, [STANDFIRST, LONG_PROSE, " ".join(wrapped), SECOND_PROSE], [])
+
+
+def test_small_print_tags_credits_and_page_notices(rules):
+    junk = [
+        "Mon, 4 March 2024 at 5:06 pm GMT",
+        "Last modified on Tue 14 Feb 2023 12.00 GMT",
+        "This article is more than 2 years old",
+        "© 2024 Example Media Ltd",
+        "Topics: Immigration, Home Office",
+        "Listen to this article",
+        "3/12",
+        "AFP via Getty Images",
+        "Jane Doe/PA",
+        "By clicking Sign up, you agree to our terms and privacy notice.",
+        "Please enable JavaScript to view comments",
+    ]
+    prose = ["The Home Office said 3 of 12 boats were stopped.", "PA reported that 300 people crossed."]
+    source = "\n".join([STANDFIRST, *junk, LONG_PROSE, *prose])
+    assert_cleans(rules, source, [STANDFIRST, LONG_PROSE, *prose], junk)
