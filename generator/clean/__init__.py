@@ -1,10 +1,19 @@
 """Page junk out, kept on record; the article's paragraphs in.
 
-`clean_text` reads a raw article file line by line. Lines that the rules in
-content/junk.yaml call junk (captions, share prompts, video-player notices, ...)
-and lines shaped like related-article teasers are taken out and kept in
-`CleanText.removed`. What is left becomes numbered paragraphs: one per line, except
-hard-wrapped wire copy, whose lines are joined back when a line stops mid-sentence.
+`clean_text` reads a raw article file line by line, in four passes:
+
+1. `rules`: lines that the contributor rules in content/junk.yaml call junk (captions with
+   credits, widgets, bylines, timestamps, share prompts, ...) go, and so do the short lines
+   under a related-links heading and a bare name above a journalist's title;
+2. `lines`: hard-wrapped wire copy is joined back where a line stops mid-sentence;
+3. `context`: paragraphs that are junk by their shape and neighbours go (a caption printed
+   twice or inside a longer caption line, the line above a bare picture credit, a lone
+   bulleted video title, a single word, a bare name that the next line names);
+4. `teasers`: headline-shaped lines standing alone (links to other stories) go.
+
+Every line taken out is kept in `CleanText.removed` with the rule's name, which readers see.
+The headline (the first line left) and a cut-off last paragraph always stay. What is left
+becomes numbered paragraphs.
 
 Only safe normalisation happens: zero-width characters go and lines are trimmed.
 The article's own quote marks and apostrophes stay, so every quote and figure the
