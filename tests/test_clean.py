@@ -296,3 +296,185 @@ def test_wire_copy_reporting_credit(rules):
         [STANDFIRST, PROSE],
         ["(Reporting by Jane Doe; Additional reporting by Tom Roe; Editing by Ann Poe)"],
     )
+
+
+# --- furniture that real pages carry: widgets, aggregators, breadcrumbs, small print -----------
+LONG_PROSE = (
+    "Border Force officers brought 212 people ashore at Dover on Tuesday after a night of calm "
+    "weather, the Home Office said."
+)
+SECOND_PROSE = "Charities said the figures showed the need for safe routes to claim asylum in Britain."
+
+
+def removed_rules(rules, source: str) -> dict[str, str]:
+    """Clean `source`; each whole line taken out, mapped to the rule that took it."""
+    clean = clean_text(SourceText("seeds/test.txt", source), rules)
+    return {r.text.strip(): r.rule for r in clean.removed if r.whole_line}
+
+
+def test_site_widgets_and_aggregator_furniture(rules):
+    junk = [
+        "On Air Now",
+        "Next Story",
+        "Send Push",
+        "Powered by automated translation",
+        "Hide Ad",
+        "  • Oops!",
+        "    Something went wrong.",
+        "    Please try again later.",
+        "Home   Kent   Politics   Story",
+        "News > UK > Immigration",
+        "@ Contact us",
+        "2023 regional website of the year",
+        "Unlock the Weekend Briefing for free",
+        '<section class="promo" data-track="box">',
+    ]
+    source = "\n".join([STANDFIRST, *junk, LONG_PROSE, SECOND_PROSE])
+    assert_cleans(rules, source, [STANDFIRST, LONG_PROSE, SECOND_PROSE], junk)
+
+
+def test_bylines_timestamps_reading_times_and_section_labels(rules):
+    junk = [
+        "3 March 2022, 09:15 | Updated: 3 March 2022, 11:40",
+        "Tue 14 Feb 2023",
+        "·6-min read",
+        "Key Points",
+        "Summary",
+        "Date of publication:",
+        "Published",
+        "Last updated",
+        "By contributor Anna Bell, Tom Reed and Sam Ford Press Association",
+    ]
+    source = "\n".join([STANDFIRST, *junk, LONG_PROSE])
+    assert_cleans(rules, source, [STANDFIRST, LONG_PROSE], junk)
+    assert removed_rules(rules, source)["Tue 14 Feb 2023"] == "timestamp with full date (metadata)"
+
+
+def test_date_stamp_before_prose_is_metadata_and_the_prose_stays(rules):
+    clean = clean_text(SourceText("seeds/test.txt", f"date 2022-05-01 {LONG_PROSE}\n{SECOND_PROSE}"), rules)
+    assert [p.text for p in clean.paragraphs] == [LONG_PROSE, SECOND_PROSE]
+    assert [(r.text, r.rule) for r in clean.removed] == [("date 2022-05-01", "date stamp (metadata)")]
+
+
+def test_captions_with_credits_in_agency_styles(rules):
+    captions = [
+        "Coastguard crews bring a dinghy ashore at Folkestone - Jane Smith/Reuters",
+        "Rescue workers on the quay at Boulogne on Monday. Getty",
+        "Police officers patrol a beach near Calais. — AFP pic",
+        "Picture: Mark Ellis (120322-77)Lifeboat volunteers launch from the harbour at dawn.",
+        "Tents at a camp near Dunkirk. (Photo by Ann Lee / AFP) (Photo by ANN LEE/AFP via Getty Images)",
+        "Lifeboat crews return to Ramsgate. Pictures: PA",
+        "Open this photo in gallery: A Border Force cutter leaves Dover harbour.",
+        "Supporting image for story: Crossings rise again as summer weather returns",
+    ]
+    source = "\n".join([STANDFIRST, LONG_PROSE, *captions, SECOND_PROSE])
+    assert_cleans(rules, source, [STANDFIRST, LONG_PROSE, SECOND_PROSE], captions)
+
+
+def test_prose_that_names_an_agency_stays(rules):
+    prose = [
+        "The minister told Reuters the plan would be published in the spring.",
+        "Officials said more than 300 people had crossed - a record for the month.",
+    ]
+    source = "\n".join([STANDFIRST, *prose])
+    assert_cleans(rules, source, [STANDFIRST, *prose], [])
+
+
+# --- lines that are junk because of where they stand ----------------------------------------
+
+
+def test_caption_printed_twice_or_once_bare_and_once_with_credit(rules):
+    twice = "Volunteers hand out blankets on the beach at Wimereux"
+    bare = "Officers escort a group of men along the harbour wall"
+    lines = [STANDFIRST, LONG_PROSE, twice, twice, SECOND_PROSE, bare, f"{bare}. Picture: PA", PROSE]
+    kept = [STANDFIRST, LONG_PROSE, SECOND_PROSE, PROSE]
+    assert_cleans(rules, "\n".join(lines), kept, [twice, twice, bare, f"{bare}. Picture: PA"])
+    rules_by_line = removed_rules(rules, "\n".join(lines))
+    assert rules_by_line[twice].startswith("repeated line") and rules_by_line[bare].startswith("caption")
+
+
+def test_caption_glued_to_its_own_copy(rules):
+    caption = "Ministers have set out a new plan for processing asylum claims (Image: Getty)"
+    doubled = caption + caption[:40]
+    source = "\n".join([STANDFIRST, LONG_PROSE, doubled, SECOND_PROSE])
+    assert_cleans(rules, source, [STANDFIRST, LONG_PROSE, SECOND_PROSE], [doubled])
+
+
+def test_pull_quote_repeated_from_the_body(rules):
+    body = "“We will not let the gangs decide who comes to this country,” the minister said."
+    pull = "We will not let the gangs decide who comes to this country"
+    source = "\n".join([STANDFIRST, LONG_PROSE, body, pull, SECOND_PROSE])
+    assert_cleans(rules, source, [STANDFIRST, LONG_PROSE, body, SECOND_PROSE], [pull])
+
+
+def test_standfirst_repeated_in_the_body_stays(rules):
+    source = "\n".join([STANDFIRST, LONG_PROSE, STANDFIRST, SECOND_PROSE])
+    assert_cleans(rules, source, [STANDFIRST, LONG_PROSE, STANDFIRST, SECOND_PROSE], [])
+
+
+def test_title_above_a_bare_picture_credit(rules):
+    title = "Migrants Wade Out To A Dinghy Near Hardelot"
+    source = "\n".join([STANDFIRST, LONG_PROSE, title, "Picture: Alamy", SECOND_PROSE])
+    assert_cleans(rules, source, [STANDFIRST, LONG_PROSE, SECOND_PROSE], [title, "Picture: Alamy"])
+
+
+def test_prose_above_a_bare_picture_credit_stays(rules):
+    source = "\n".join([STANDFIRST, LONG_PROSE, PROSE, "Picture: Alamy", SECOND_PROSE])
+    assert_cleans(rules, source, [STANDFIRST, LONG_PROSE, PROSE, SECOND_PROSE], ["Picture: Alamy"])
+
+
+def test_lone_bulleted_video_title_goes_but_a_bulleted_list_stays(rules):
+    video = "  • Reporter Sam Lee joins the night patrol on the French coast"
+    points = ["  • Eleven boats reached Kent on Sunday", "  • French police stopped four more"]
+    source = "\n".join(
+        [STANDFIRST, video, "", LONG_PROSE, "Key Points", points[0], "", points[1], SECOND_PROSE]
+    )
+    kept = [STANDFIRST, LONG_PROSE, *[p.strip() for p in points], SECOND_PROSE]
+    assert_cleans(rules, source, kept, [video, "Key Points"])
+
+
+def test_single_word_and_a_name_repeated_by_the_byline(rules):
+    source = "\n".join(["Newsdesk", STANDFIRST, "Ruth Okafor", "By Ruth Okafor", LONG_PROSE])
+    assert_cleans(rules, source, [STANDFIRST, LONG_PROSE], ["Newsdesk", "Ruth Okafor", "By Ruth Okafor"])
+
+
+def test_read_more_heading_takes_its_links_and_stops_at_the_next_label(rules):
+    links = [
+        "‘Record’ week for crossings as calm weather holds",
+        "Charities warn over winter camps near Calais",
+    ]
+    points = ["  • Ministers to publish plan on Tuesday", "  • Patrols ‘doubled’ on French beaches"]
+    source = "\n".join([STANDFIRST, LONG_PROSE, "Read More", *links, "Key Points", *points, SECOND_PROSE])
+    kept = [STANDFIRST, LONG_PROSE, *[p.strip() for p in points], SECOND_PROSE]
+    assert_cleans(rules, source, kept, ["Read More", *links, "Key Points"])
+
+
+def test_a_cut_off_last_paragraph_stays(rules):
+    for last in ["He said: “The gangs will not decide who", "Speaking later, Ms Reed told Sky"]:
+        source = "\n".join([STANDFIRST, LONG_PROSE, SECOND_PROSE, last])
+        assert_cleans(rules, source, [STANDFIRST, LONG_PROSE, SECOND_PROSE, last], [])
+
+
+def test_hard_wrapped_copy_is_joined_before_the_context_rules_judge_it(rules):
+    wrapped = ["The home secretary travelled to", "Calais", "to meet her French counterpart on Monday."]
+    source = "\n".join([STANDFIRST, LONG_PROSE, *wrapped, SECOND_PROSE])
+    assert_cleans(rules, source, [STANDFIRST, LONG_PROSE, " ".join(wrapped), SECOND_PROSE], [])
+
+
+def test_small_print_tags_credits_and_page_notices(rules):
+    junk = [
+        "Mon, 4 March 2024 at 5:06 pm GMT",
+        "Last modified on Tue 14 Feb 2023 12.00 GMT",
+        "This article is more than 2 years old",
+        "© 2024 Example Media Ltd",
+        "Topics: Immigration, Home Office",
+        "Listen to this article",
+        "3/12",
+        "AFP via Getty Images",
+        "Jane Doe/PA",
+        "By clicking Sign up, you agree to our terms and privacy notice.",
+        "Please enable JavaScript to view comments",
+    ]
+    prose = ["The Home Office said 3 of 12 boats were stopped.", "PA reported that 300 people crossed."]
+    source = "\n".join([STANDFIRST, *junk, LONG_PROSE, *prose])
+    assert_cleans(rules, source, [STANDFIRST, LONG_PROSE, *prose], junk)

@@ -54,7 +54,7 @@ def add_patterns(project: Path, pattern: str) -> dict[str, int]:
         JUNK: insert_after(
             project,
             JUNK,
-            "live in generator/clean.py.\n",
+            "live in the generator/clean package.\n",
             f"- name: contributed line rule\n  pattern: {quoted}\n"
             f"- name: contributed prefix rule\n  where: prefix\n  pattern: {quoted}\n",
         )
