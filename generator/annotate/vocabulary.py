@@ -65,7 +65,10 @@ NOT_NAME_STARTS = frozenset(
     He She They We You I There Here When While Where If As Last Next Former Read Follow""".split()
 )
 
-DETERMINERS = frozenset("the a an one another some this that these those".split())
+ARTICLES = frozenset({"the", "a", "an"})
+DETERMINERS = ARTICLES | frozenset("one another some this that these those".split())
+# Currency symbols as news copy writes them, and the ISO code each stands for.
+CURRENCY_SYMBOLS = {"£": "GBP", "$": "USD", "US$": "USD", "€": "EUR", "A$": "AUD", "C$": "CAD"}
 
 # Verbs that attribute speech (and near-speech) in news copy, in their usual forms.
 SPEECH_VERBS = frozenset(
@@ -151,3 +154,17 @@ def _one_word_name(name: str) -> str | None:
     if len(words) == 2 and words[0] in ("the", "The"):
         words = words[1:]
     return words[0] if len(words) == 1 and is_capitalised(words[0]) else None
+
+
+def without_leading(words: list[str], dropped: frozenset[str] = ARTICLES) -> list[str]:
+    """`words` without the leading ones in `dropped` (compared in lower case): "The Home Office" -> "Home Office"."""
+    start = 0
+    while start < len(words) and words[start].lower() in dropped:
+        start += 1
+    return words[start:]
+
+
+def currency_symbol(code: str) -> str | None:
+    """The shortest symbol written for a currency code: "GBP" -> "£", "USD" -> "$"; None if there is none."""
+    symbols = [symbol for symbol, named in CURRENCY_SYMBOLS.items() if named == code]
+    return min(symbols, key=len) if symbols else None

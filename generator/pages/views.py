@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from generator.annotate.dates import MONTHS
+from generator.annotate.vocabulary import currency_symbol
 from generator.models import Article, Figure, GlossaryTerm, Knowledge, SiteIndex, TopicDef
 from generator.pages.mdtext import Markdown, link
 
@@ -37,7 +38,7 @@ def figure_label(figure: Figure) -> str:
     """A figure's value as a reader reads it: "24,700", "£54,000,000", "46%"."""
     value = figure.value
     number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    prefix = {"GBP": "£", "EUR": "€", "USD": "$"}.get(figure.unit, "")
+    prefix = currency_symbol(figure.unit) or ""
     if figure.unit == "percent":
         return f"{number}%"
     if figure.unit == "times":

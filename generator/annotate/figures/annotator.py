@@ -30,7 +30,7 @@ from generator.annotate.figures.units import (
     qualifier_start,
     read_unit,
 )
-from generator.annotate.vocabulary import identity_cache
+from generator.annotate.vocabulary import CURRENCY_SYMBOLS, identity_cache
 from generator.models import Annotations, Figure, Paragraph, Units
 
 NUMERIC_RE = re.compile(
@@ -50,12 +50,13 @@ SCALE_VALUES = {
     "tn": 10**12,
     "trillion": 10**12,
 }
-CURRENCIES = {"£": "GBP", "$": "USD", "US$": "USD", "€": "EUR", "A$": "AUD", "C$": "CAD"}
 CHANGE_AFTER_RE = re.compile(
     r"\s+(?:higher|lower|increase|rise|drop|fall|decrease|reduction|jump|more|fewer|less|up|down)\b",
     re.IGNORECASE,
 )
-NOT_COUNT_UNITS = frozenset([*CURRENCIES.values(), "percent", "times", "share"])  # with content's money units
+NOT_COUNT_UNITS = frozenset(
+    [*CURRENCY_SYMBOLS.values(), "percent", "times", "share"]
+)  # with content's money units
 RANGE_AFTER_RE = re.compile(r"\s*(?:-|–|to|and|or)\s*[£$€]?\d[\d,.]*(?:\s?(?:m|bn|million|billion))?")
 PARTITIVE_AFTER_RE = re.compile(r"\s+of\s+(?:the|those|these|its|their)\b(?:\s+\d[\d,]*)?")
 SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
@@ -80,15 +81,15 @@ class Scale:
     unit: str | None
 
 
-def annotate_figures(document: Document, found: Annotations) -> Annotations:
-    """Fill `found.figures` with every figure in the document's cleaned paragraphs, in text order,
+def annotate_figures(document: Document, annotations: Annotations) -> Annotations:
+    """Fill `annotations.figures` with every figure in the document's cleaned paragraphs, in text order,
     read with the units of the document's knowledge (content/units.yaml)."""
     units = document.knowledge.units
     story_unit = fallback_unit(" ".join(p.text for p in document.clean.paragraphs), units)
     figures: list[Figure] = []
     for paragraph in document.clean.paragraphs:
         figures.extend(figures_in_paragraph(paragraph, units, story_unit))
-    return dataclasses.replace(found, figures=tuple(figures))
+    return dataclasses.replace(annotations, figures=tuple(figures))
 
 
 def figures_in_paragraph(paragraph: Paragraph, units: Units, story_unit: str = "count") -> list[Figure]:
@@ -177,7 +178,7 @@ def _read_scale(match: re.Match[str]) -> Scale | None:
     value = _plain_number(number * multiplier)
     if match.group("percent"):
         return Scale(value, "percent")
-    return Scale(value, CURRENCIES.get(match.group("currency") or ""))
+    return Scale(value, CURRENCY_SYMBOLS.get(match.group("currency") or ""))
 
 
 def _plain_number(number: Decimal) -> int | float:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 
+from generator.annotate.dates import MONTH_ABBREVIATIONS
+from generator.annotate.dates import MONTHS as MONTH_NAMES
 from generator.annotate.figures.units import alternation, ends_with_word_and_space
 from generator.annotate.vocabulary import identity_cache
 from generator.models import Units
 
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
+MONTHS = "|".join(MONTH_NAMES + MONTH_ABBREVIATIONS)
 TIME_UNITS = (
     r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|year|decade|century"
     r"|centuries|morning|afternoon|evening)s?"

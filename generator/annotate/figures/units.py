@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.annotate.vocabulary import identity_cache
+from generator.annotate.vocabulary import ARTICLES, identity_cache
 from generator.models import Units
 
 QUALIFIER_RE = re.compile(
@@ -121,7 +121,7 @@ def qualifier_start(text: str, start: int) -> int:
     if not ends_with_word_and_space(text[window_start:start]):
         return start  # every qualifier is a word followed by a space: skip the costly search
     match = QUALIFIER_RE.search(text[window_start:start])
-    if not match or match.group(0).strip().lower() in ("the", "a", "an"):
+    if not match or match.group(0).strip().lower() in ARTICLES:
         return start
     return window_start + match.start()
 

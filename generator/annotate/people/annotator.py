@@ -17,7 +17,7 @@ from dataclasses import replace
 from generator.annotate.document import Document
 from generator.annotate.people.name_spans import capitalised_runs
 from generator.annotate.people.names import entity_for_alias
-from generator.annotate.vocabulary import identity_cache
+from generator.annotate.vocabulary import ARTICLES, identity_cache, without_leading
 from generator.models import Annotations, Entity, Paragraph, PersonRef
 
 ORGANISATION_ENDINGS = frozenset(
@@ -34,16 +34,16 @@ TOLD_OUTLET = re.compile(
     r"(?:the\s+)?(?:(?:regional|local|national)\s+)?(?:(?:newspaper|broadcaster|paper)\s+)?"
     r"((?:[A-Z][\w’'&\-]*)(?:\s(?:[A-Z][\w’'&\-]*|du|de|la))*)"
 )
-DROP_LEADING = frozenset({"The", "A", "An", "UK", "British"})
+NATIONAL_QUALIFIERS = ARTICLES | {"uk", "british"}  # "the UK Border Force" is the Border Force
 
 
-def annotate_people(document: Document, found: Annotations) -> Annotations:
+def annotate_people(document: Document, annotations: Annotations) -> Annotations:
     """Fill `people` (canonical name and stated role) and `organisations`, in order of mention."""
     paragraphs = document.clean.paragraphs
     entities = document.knowledge.entities
     people = tuple(PersonRef(p.name, p.role) for p in document.names.ordered())
     organisations = tuple(organisations_named(paragraphs, entities))
-    return replace(found, people=people, organisations=organisations)
+    return replace(annotations, people=people, organisations=organisations)
 
 
 def organisations_named(paragraphs: tuple[Paragraph, ...], entities: tuple[Entity, ...]) -> list[str]:
@@ -90,9 +90,7 @@ def _is_party(entity: Entity) -> bool:
 def _unknown_bodies(text: str, entities: tuple[Entity, ...]) -> list[tuple[int, str]]:
     found = []
     for run in capitalised_runs(text):
-        words = list(run.words)
-        while words and words[0] in ("The", "A", "An"):
-            words = words[1:]
+        words = without_leading(list(run.words))
         if len(words) >= 2 and words[-1] in ORGANISATION_ENDINGS:
             found.append((run.start, _canonical(words, entities)))
     for match in TOLD_OUTLET.finditer(text):
@@ -108,9 +106,7 @@ def _canonical(words: list[str], entities: tuple[Entity, ...]) -> str:
     entity = entity_for_alias(entities, name)
     if entity is not None:
         return entity.name
-    while words and words[0] in DROP_LEADING:
-        words = words[1:]
-    name = " ".join(words)
+    name = " ".join(without_leading(words, NATIONAL_QUALIFIERS))
     for other in entities:
         if other.is_organisation and (name == other.name or name.endswith(" " + other.name)):
             return other.name

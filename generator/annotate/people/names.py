@@ -24,6 +24,7 @@ from generator.annotate.vocabulary import (
     identity_cache,
     non_person_words,
     strip_possessive,
+    without_leading,
 )
 from generator.models import Entity, Knowledge, Paragraph
 
@@ -65,9 +66,7 @@ class NameIndex:
 
     def resolve(self, reference: str) -> str | None:
         """Canonical name for a reference to a person, or None if it names nobody known."""
-        words = [strip_possessive(w) for w in reference.split()[-MAX_WORDS:]]
-        while words and words[0].lower() in ("the", "a", "an"):
-            words = words[1:]
+        words = without_leading([strip_possessive(w) for w in reference.split()[-MAX_WORDS:]])
         if not words:
             return None
         text = " ".join(words)

@@ -37,6 +37,14 @@ ADJACENT = re.compile(r"^[\s,;:—–-]*$")
 UNKNOWN = "unknown"
 
 
+@dataclass(frozen=True)
+class SentenceContext:
+    """Where the sentence holding a quotation starts, and whether the quotation reopens one left open."""
+
+    start: int
+    continues_open: bool
+
+
 @dataclass
 class Walk:
     """State carried from paragraph to paragraph."""
@@ -49,12 +57,12 @@ class Walk:
     quotes: list[Quote] = field(default_factory=list)
 
 
-def annotate_quotes(document: Document, found: Annotations) -> Annotations:
+def annotate_quotes(document: Document, annotations: Annotations) -> Annotations:
     """Fill `quotes` with every quotation of at least six words, in text order."""
     walk = Walk(document.names)
     for paragraph in document.clean.paragraphs:
         _read_paragraph(walk, paragraph.number, paragraph.text)
-    return replace(found, quotes=tuple(walk.quotes))
+    return replace(annotations, quotes=tuple(walk.quotes))
 
 
 def _read_paragraph(walk: Walk, number: int, text: str) -> None:
@@ -67,7 +75,7 @@ def _read_paragraph(walk: Walk, number: int, text: str) -> None:
             walk.discourse.attend(subject)
         cues = _resolved_cues(walk, hidden, start, end)
         for span in (s for s in spans if start <= s.open_mark < end):
-            _read_span(walk, number, text, hidden, span, cues, (start, continues_open))
+            _read_span(walk, number, text, hidden, span, cues, SentenceContext(start, continues_open))
             continues_open = False
         for _, speaker in cues:
             walk.discourse.attend(speaker)
@@ -94,9 +102,9 @@ def _read_span(
     hidden: str,
     span: QuotedSpan,
     cues: list[tuple[Attribution, Speaker]],
-    context: tuple[int, bool],
+    context: SentenceContext,
 ) -> None:
-    sentence_start, continues_open = context
+    sentence_start, continues_open = context.start, context.continues_open
     words, offset = quote_text(text, span)
     chosen = _choose_cue(hidden, span, cues, sentence_start)
     lead_in = hidden[

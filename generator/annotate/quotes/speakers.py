@@ -22,6 +22,7 @@ from generator.annotate.vocabulary import (
     SPOKESPERSON_NOUNS,
     is_capitalised,
     strip_possessive,
+    without_leading,
 )
 from generator.models import Entity
 
@@ -87,9 +88,7 @@ def _unnamed_source(modifiers: list[str], recent_text: str) -> str:
 def _organisation(phrase: str, index: NameIndex) -> Speaker | None:
     """The organisation a phrase names: a known one, one ending in a head noun, or a capitalised body."""
     entities = index.entities
-    words = phrase.split()
-    while words and words[0].lower() in DETERMINERS:
-        words = words[1:]
+    words = without_leading(phrase.split(), DETERMINERS)
     if not words:
         return None
     text = " ".join(words)
