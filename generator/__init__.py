@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.article import build_article, unmatched_overrides
+from generator.article import build_article, override_problems
 from generator.cache import ArticleCache
 from generator.inputs.project import read_inputs
 from generator.inputs.text_warnings import prose_warning
@@ -32,17 +32,7 @@ def build_site(root: Path, cache: ArticleCache | None = None) -> Site:
     problems = list(inputs.problems) + checked
     articles = build_articles(to_build, inputs.knowledge, cache or ArticleCache(), problems)
     problems += [w for w in map(prose_warning, articles) if w is not None]
-    problems += [
-        Problem(
-            a.sidecar.path,
-            None,
-            f'override quote "{o.quote[:60]}" matches no quotation found in the article; '
-            "copy the start of a quotation listed on its page",
-            severity="warning",
-        )
-        for a in articles
-        for o in unmatched_overrides(a)
-    ]
+    problems += [problem for article in articles for problem in override_problems(article)]
     index = cross_link(articles, inputs.knowledge.topics)
     pages = render_site(articles, inputs.knowledge, index, inputs.home, inputs.pages)
     return Site(articles, inputs.knowledge, index, pages, tuple(problems), inputs.images)

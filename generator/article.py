@@ -18,6 +18,7 @@ from generator.models import (
     Annotations,
     Article,
     Knowledge,
+    Problem,
     Quote,
     QuoteOverride,
     Sidecar,
@@ -85,14 +86,22 @@ def _override_quote(quote: Quote, sidecar: Sidecar) -> Quote:
     return quote
 
 
-def unmatched_overrides(article: Article) -> list[QuoteOverride]:
-    """Overrides whose words are in the article but in no quotation the annotator found: they change
-    nothing. (Words not in the article at all are an error that `check` reports.)"""
+def override_problems(article: Article) -> list[Problem]:
+    """Each editor's override that changes nothing, at its line: an error when its words are not in
+    the seed, a warning when they are but in no quotation the annotator found."""
     if article.sidecar is None:
         return []
-    quotes, text = article.annotations.quotes, comparable(article.source.text)
-    return [
-        o
-        for o in article.sidecar.quote_overrides
-        if comparable(o.quote) in text and not any(_overrides(q, o) for q in quotes)
-    ]
+    text, problems = comparable(article.source.text), []
+    for override in article.sidecar.quote_overrides:
+        quote = comparable(override.quote)
+        shown = quote if len(quote) <= 60 else quote[:57] + "..."
+        if quote not in text:
+            message = f'override quote "{shown}" is not in {article.source.path}; copy the start of the quote from it'
+            problems.append(Problem(article.sidecar.path, override.line, message))
+        elif not any(_overrides(q, override) for q in article.annotations.quotes):
+            message = (
+                f'override quote "{shown}" matches no quotation found in the article; '
+                "copy the start of a quotation listed on its page"
+            )
+            problems.append(Problem(article.sidecar.path, override.line, message, severity="warning"))
+    return problems

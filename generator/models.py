@@ -72,6 +72,7 @@ class QuoteOverride:
     quote: str
     speaker: str
     role: str | None = None
+    line: int | None = None  # the line of its `quote:` in the sidecar
 
 
 @dataclass(frozen=True)

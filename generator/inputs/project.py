@@ -121,7 +121,7 @@ def _read_validated(reading: ProjectReading, folder: str, model: type, build: Ca
         rel = reading.relative(path)
         front = _validated(reading, model, front_matter, rel)
         if front is not None:
-            yield build(front, front_matter.body, rel, slug)
+            yield build(front, front_matter, rel, slug)
 
 
 def _validated(reading: ProjectReading, model: type, front_matter: FrontMatter, rel: str):
@@ -136,8 +136,9 @@ def _read_sidecars(reading: ProjectReading) -> Iterator[Sidecar]:
     return _read_validated(reading, "articles", SidecarFront, _sidecar)
 
 
-def _sidecar(front: SidecarFront, body: str, rel: str, slug: str) -> Sidecar:
+def _sidecar(front: SidecarFront, front_matter: FrontMatter, rel: str, slug: str) -> Sidecar:
     overrides = front.overrides.quotes if front.overrides is not None else []
+    lines = front_matter.document.key_lines
     return Sidecar(
         path=rel,
         slug=slug,
@@ -146,9 +147,14 @@ def _sidecar(front: SidecarFront, body: str, rel: str, slug: str) -> Sidecar:
         outlet=_text_or_none(front.outlet),
         published=front.published,
         basis=_text_or_none(front.basis),
-        summary=body.strip() or None,
+        summary=front_matter.body.strip() or None,
         topics=tuple(front.topics) if front.topics is not None else None,
-        quote_overrides=tuple(QuoteOverride(o.quote, o.speaker, _text_or_none(o.role)) for o in overrides),
+        quote_overrides=tuple(
+            QuoteOverride(
+                o.quote, o.speaker, _text_or_none(o.role), lines.line_of(("overrides", "quotes", i, "quote"))
+            )
+            for i, o in enumerate(overrides)
+        ),
         review=tuple(front.review or ()),
     )
 
@@ -161,13 +167,13 @@ def _read_topics(reading: ProjectReading) -> Iterator[TopicDef]:
     return _read_validated(reading, "topics", TopicFront, _topic)
 
 
-def _topic(front: TopicFront, body: str, rel: str, slug: str) -> TopicDef:
+def _topic(front: TopicFront, front_matter: FrontMatter, rel: str, slug: str) -> TopicDef:
     return TopicDef(
         path=rel,
         slug=slug,
         title=front.title.strip(),
         description=front.description.strip(),
-        intro=body.strip(),
+        intro=front_matter.body.strip(),
         terms=tuple(_term(t) for t in front.match.terms),
         position=front.position,
         sentence_threshold=front.match.sentence_threshold,

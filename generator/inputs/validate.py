@@ -3,7 +3,8 @@
 In: the Inputs read from disk (each file already valid on its own). Out:
 Problems located at the key that is wrong: a sidecar naming a missing seed,
 two sidecars claiming one seed, two articles with one slug, two topics with
-one position, unknown topics, and quote overrides whose text is not in the article.
+one position, unknown topics. A quote override is checked with its article
+(`article.override_problems`), where both its text and the quotations found are known.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections import defaultdict
 from pathlib import PurePosixPath
 
 from generator.inputs.project import CONTENT, SEEDS, Inputs
-from generator.inputs.slugs import comparable, default_slug
+from generator.inputs.slugs import default_slug
 from generator.inputs.textfile import KeyLines, KeyPath
 from generator.models import ArticleInput, Problem, Sidecar
 
@@ -29,7 +30,6 @@ def check_inputs(inputs: Inputs) -> tuple[list[Problem], tuple[ArticleInput, ...
         + slug_problems
         + _duplicate_positions(inputs)
         + _unknown_topics(inputs)
-        + _overrides_not_in_text(inputs)
     )
     articles = tuple(a for a in _joined(inputs) if _owner(a) not in refused)
     return sorted(problems, key=lambda p: (p.path, p.line or 0)), articles
@@ -164,21 +164,3 @@ def _broken_topics(inputs: Inputs) -> set[str]:
         for p in inputs.problems
         if p.path.startswith(folder) and p.path.endswith(".md") and p.severity == "error"
     }
-
-
-def _overrides_not_in_text(inputs: Inputs) -> list[Problem]:
-    """An override must quote the article: its `quote` must appear in the seed (spacing aside)."""
-    texts = {s.name: (s.path, comparable(s.text)) for s in inputs.sources}
-    problems = []
-    for sidecar in inputs.sidecars:
-        seed_path, text = texts.get(sidecar.seed, (None, ""))
-        for index, override in enumerate(sidecar.quote_overrides):
-            if seed_path is not None and comparable(override.quote) not in text:
-                line = _line(inputs, sidecar.path, ("overrides", "quotes", index, "quote"))
-                quote = comparable(override.quote)
-                shown = quote if len(quote) <= 60 else quote[:57] + "..."
-                message = (
-                    f'override quote "{shown}" is not in {seed_path}; copy the start of the quote from it'
-                )
-                problems.append(Problem(sidecar.path, line, message))
-    return problems
