@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from generator.clean import clean_text, looks_like_teaser
+from generator.clean.review import unsure_lines
 from generator.models import JunkRule, LineEdits, SourceText
 
 pytestmark = pytest.mark.fast  # the fast tier: `pytest -m fast` runs the cleaner and annotators alone
@@ -511,3 +512,13 @@ def test_the_editor_wins_over_every_pass(rules):
     clean = clean_text(SourceText("seeds/test.txt", source), rules, everything)
     assert [p.text for p in clean.paragraphs] == lines[1:]
     assert [(r.line, r.rule) for r in clean.removed] == [(1, "removed by an editor")]
+
+
+def test_the_cleaner_is_unsure_of_heuristic_removals_and_short_kept_lines(rules):
+    source = "\n".join(["Dover", STANDFIRST, CAPTION, CREDIT, LONG_PROSE, "The Rwanda question", PROSE])
+    clean = clean_text(SourceText("seeds/test.txt", source), rules)
+    assert [str(d) for d in unsure_lines(clean, rules, source)] == [
+        "line 1 removed (single word alone on a line (label or site name)): Dover",
+        "line 3 removed (caption: the line above a picture credit): Migrants are brought ashore at Dover",
+        "line 6 kept (short, like a heading or caption): The Rwanda question",
+    ]  # line 4 went by a junk.yaml rule, and the headline is never doubted
