@@ -15,9 +15,12 @@ from generator.clean import clean_text
 from generator.inputs.slugs import comparable, default_slug
 from generator.inputs.text_warnings import visible_text
 from generator.models import (
+    NO_EDITS,
     Annotations,
     Article,
+    JunkRule,
     Knowledge,
+    LineChoice,
     Problem,
     Quote,
     QuoteOverride,
@@ -30,7 +33,7 @@ from generator.models import (
 
 def build_article(source: SourceText, sidecar: Sidecar | None, knowledge: Knowledge) -> Article:
     """Clean and annotate one source, then let its sidecar override what was inferred."""
-    clean = clean_text(source, knowledge.junk)
+    clean = clean_text(source, knowledge.junk, sidecar.line_edits if sidecar is not None else NO_EDITS)
     annotations = annotate_document(Document.read(source, clean, knowledge))
     if sidecar is not None:
         annotations = apply_sidecar(annotations, sidecar)
@@ -105,3 +108,53 @@ def override_problems(article: Article) -> list[Problem]:
             )
             problems.append(Problem(article.sidecar.path, override.line, message, severity="warning"))
     return problems
+
+
+def line_choice_problems(article: Article, rules: tuple[JunkRule, ...]) -> list[Problem]:
+    """Each `keep:`, `remove:` or `review:` line of a sidecar that names no usable seed line (an
+    error), is in both lists (an error), or asks for what the cleaner does anyway (a warning)."""
+    sidecar = article.sidecar
+    if sidecar is None or not (sidecar.keep or sidecar.remove or sidecar.review_lines):
+        return []
+    seed_lines = article.source.text.removesuffix("\n").split("\n")
+    problems = [p for c in sidecar.review_lines if (p := _no_such_line(article, c, seed_lines, "review"))]
+    removed = {r.line for r in clean_text(article.source, rules).removed}
+    both = {c.number for c in sidecar.keep} & {c.number for c in sidecar.remove}
+    for key, choices in (("keep", sidecar.keep), ("remove", sidecar.remove)):
+        for choice in choices:
+            problem = _no_such_line(article, choice, seed_lines, key)
+            if problem is None and choice.number in both and key == "remove":
+                message = f"line {choice.number} is under both `keep:` and `remove:`; leave it in one of them"
+                problem = Problem(sidecar.path, choice.line, message)
+            if (
+                problem is None
+                and choice.number not in both
+                and (choice.number in removed) == (key == "remove")
+            ):
+                problem = _changes_nothing(article, choice, key)
+            problems += [problem] if problem is not None else []
+    return sorted(problems, key=lambda p: p.line or 0)
+
+
+def _no_such_line(article: Article, choice: LineChoice, seed_lines: list[str], key: str) -> Problem | None:
+    """An error when `choice` is past the end of the seed or a blank line of it."""
+    path, seed = article.sidecar.path if article.sidecar else "", article.source.path
+    if choice.number > len(seed_lines):
+        message = (
+            f"`{key}:` names line {choice.number}, but {seed} has {len(seed_lines)} lines; check the number"
+        )
+        return Problem(path, choice.line, message)
+    if not seed_lines[choice.number - 1].strip():
+        message = f"`{key}:` names line {choice.number} of {seed}, which is blank; check the number"
+        return Problem(path, choice.line, message)
+    return None
+
+
+def _changes_nothing(article: Article, choice: LineChoice, key: str) -> Problem:
+    """A warning for a `keep:` line the cleaner keeps anyway, or a `remove:` line it removes anyway."""
+    done = "removes" if key == "remove" else "keeps"
+    message = (
+        f"line {choice.number} of {article.source.path}: the cleaner already {done} it, "
+        f"so `{key}:` changes nothing; take it out of the list"
+    )
+    return Problem(article.sidecar.path if article.sidecar else "", choice.line, message, severity="warning")

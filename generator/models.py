@@ -76,6 +76,26 @@ class QuoteOverride:
 
 
 @dataclass(frozen=True)
+class LineChoice:
+    """An editor's `keep:` or `remove:` item: a line of the seed, and where the sidecar names it."""
+
+    number: int  # 1-based line of the seed
+    line: int | None = None  # the line of the list item in the sidecar
+
+
+@dataclass(frozen=True)
+class LineEdits:
+    """What an editor decided about single lines of a seed; the cleaner obeys it over every rule."""
+
+    keep: frozenset[int] = frozenset()  # lines to keep even if a rule would take them out
+    remove: frozenset[int] = frozenset()  # lines to take out even if every rule keeps them
+    by: str = ""  # the sidecar's path, named as the reason on the page
+
+
+NO_EDITS = LineEdits()  # an article without a sidecar, or one that chooses no lines
+
+
+@dataclass(frozen=True)
 class Sidecar:
     """Hand-written metadata for one article: `content/articles/<slug>.md`."""
 
@@ -90,6 +110,16 @@ class Sidecar:
     topics: tuple[str, ...] | None = None  # replaces the inferred topics
     quote_overrides: tuple[QuoteOverride, ...] = ()
     review: tuple[str, ...] = ()  # fields still as the annotator inferred them, awaiting an editor
+    keep: tuple[LineChoice, ...] = ()  # seed lines the cleaner removed that an editor puts back
+    remove: tuple[LineChoice, ...] = ()  # seed lines the cleaner kept that an editor takes out
+    review_lines: tuple[LineChoice, ...] = ()  # `line N ...` items of `review:`: not yet confirmed
+
+    @property
+    def line_edits(self) -> LineEdits:
+        """The `keep:` and `remove:` lists as the cleaner takes them."""
+        return LineEdits(
+            frozenset(c.number for c in self.keep), frozenset(c.number for c in self.remove), self.path
+        )
 
 
 @dataclass(frozen=True)

@@ -314,7 +314,7 @@ BATTERY: dict[str, Case] = {
             f"{SIDECAR}:3: unknown key `titel`; did you mean `title`?",
             (
                 f"{SIDECAR}:4: unknown key `slug`; allowed keys: seed, title, outlet, published, basis, topics, "
-                "overrides, review"
+                "overrides, keep, remove, review"
             ),
         ],
     ),

@@ -198,7 +198,7 @@ def test_broken_folder_reports_every_problem(tmp_path: Path) -> None:
             '"no"'
         ),
         f"{returns}:5: `2025-02-30` is not a real date: February 2025 has 28 days",
-        f"{returns}:6: item 2 of `review` is `summary`; use one of 'title', 'outlet' or 'published'",
+        f"{returns}:6: `summary` is nothing to review; write title, outlet or published, or a line of the seed as `line 7 ...` (the number first)",
         f"{returns}:8: duplicate key `basis` (first at line 7); keep one of them",
         f"{a}/scalar-front-matter.md:2: front matter must be `key: value` lines, not a single value",
         f"{a}/unclosed.md:1: front matter opened with `---` is never closed; add a `---` line after it",
@@ -314,6 +314,42 @@ def test_cross_file_problems_of_a_valid_sidecar(tmp_path: Path) -> None:
             f'{rel}:9: override quote "We will not rule anything out" is not in seeds/001_c67f1a6457e8f253.txt; '
             "copy the start of the quote from it"
         ),
+    ]
+    assert result.returncode == 1
+
+
+def test_keep_and_remove_lines_are_checked_against_the_seed(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    rel = f"{ARTICLES}/government-review-channel-crossings-offshoring-2021.md"
+    seed = "seeds/000_d65c76bf8f280237.txt"  # line 8 is a teaser the cleaner removes, line 3 prose
+    (project / seed).write_text((project / seed).read_text(encoding="utf-8") + "\n\n", encoding="utf-8")
+    edit(
+        project,
+        rel,
+        "seed: 000_d65c76bf8f280237.txt\n",
+        (
+            "seed: 000_d65c76bf8f280237.txt\n"
+            "keep: [8, 3, 900]\n"
+            "remove:\n"
+            "  - 4\n"
+            "  - 8\n"
+            "  - 14\n"
+            "  - 26\n"
+            "review:\n"
+            "  - line 9 removed as a teaser\n"
+            "  - line 27 kept\n"
+        ),
+    )
+    result = check(project)
+    assert result.stdout.splitlines() == [
+        f"{rel}:3: warning: line 3 of {seed}: the cleaner already keeps it, so `keep:` changes nothing; "
+        "take it out of the list",
+        f"{rel}:3: `keep:` names line 900, but {seed} has 26 lines; check the number",
+        f"{rel}:6: line 8 is under both `keep:` and `remove:`; leave it in one of them",
+        f"{rel}:7: warning: line 14 of {seed}: the cleaner already removes it, so `remove:` changes nothing; "
+        "take it out of the list",
+        f"{rel}:8: `remove:` names line 26 of {seed}, which is blank; check the number",
+        f"{rel}:11: `review:` names line 27, but {seed} has 26 lines; check the number",
     ]
     assert result.returncode == 1
 

@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from generator.clean import clean_text, looks_like_teaser
-from generator.models import JunkRule, SourceText
+from generator.clean.review import unsure_lines
+from generator.models import JunkRule, LineEdits, SourceText
 
 pytestmark = pytest.mark.fast  # the fast tier: `pytest -m fast` runs the cleaner and annotators alone
 
@@ -478,3 +479,46 @@ def test_small_print_tags_credits_and_page_notices(rules):
     prose = ["The Home Office said 3 of 12 boats were stopped.", "PA reported that 300 people crossed."]
     source = "\n".join([STANDFIRST, *junk, LONG_PROSE, *prose])
     assert_cleans(rules, source, [STANDFIRST, LONG_PROSE, *prose], junk)
+
+
+CAPTION = "Migrants are brought ashore at Dover"
+CREDIT = "Picture: Gareth Fuller"
+
+
+def test_an_editor_keeps_a_line_the_cleaner_removed_and_removes_one_it_kept(rules):
+    source = "\n".join([STANDFIRST, CAPTION, CREDIT, LONG_PROSE, PROSE])
+    plain = clean_text(SourceText("seeds/test.txt", source), rules)
+    assert [r.line for r in plain.removed] == [2, 3]
+    edits = LineEdits(keep=frozenset({2}), remove=frozenset({5}), by="content/articles/dover.md")
+    clean = clean_text(SourceText("seeds/test.txt", source), rules, edits)
+    assert [(p.number, p.line, p.text) for p in clean.paragraphs] == [
+        (1, 1, STANDFIRST),
+        (2, 2, CAPTION),
+        (3, 4, LONG_PROSE),
+    ]
+    assert [(r.line, r.rule) for r in clean.removed] == [
+        (3, plain.removed[1].rule),
+        (5, "removed by an editor (content/articles/dover.md)"),
+    ]
+
+
+def test_the_editor_wins_over_every_pass(rules):
+    teaser = "Caught in the middle: How Channel fishermen found themselves on the front line"
+    lines = [STANDFIRST, "Share this article", LONG_PROSE, teaser, "Ottawa", SECOND_PROSE]
+    source = "\n".join(lines)
+    plain = clean_text(SourceText("seeds/test.txt", source), rules)
+    assert [r.line for r in plain.removed] == [2, 4, 5]  # a junk.yaml rule, a teaser, a context rule
+    everything = LineEdits(keep=frozenset({2, 4, 5}), remove=frozenset({1}))
+    clean = clean_text(SourceText("seeds/test.txt", source), rules, everything)
+    assert [p.text for p in clean.paragraphs] == lines[1:]
+    assert [(r.line, r.rule) for r in clean.removed] == [(1, "removed by an editor")]
+
+
+def test_the_cleaner_is_unsure_of_heuristic_removals_and_short_kept_lines(rules):
+    source = "\n".join(["Dover", STANDFIRST, CAPTION, CREDIT, LONG_PROSE, "The Rwanda question", PROSE])
+    clean = clean_text(SourceText("seeds/test.txt", source), rules)
+    assert [str(d) for d in unsure_lines(clean, rules, source)] == [
+        "line 1 removed (single word alone on a line (label or site name)): Dover",
+        "line 3 removed (caption: the line above a picture credit): Migrants are brought ashore at Dover",
+        "line 6 kept (short, like a heading or caption): The Rwanda question",
+    ]  # line 4 went by a junk.yaml rule, and the headline is never doubted

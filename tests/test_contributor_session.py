@@ -149,3 +149,42 @@ def test_a_quote_override_applies_with_straight_quote_marks_and_mid_quote_text(p
     assert any(
         "French police could start intercepting" in w and "matches no quotation" in w for w in warnings
     ), [str(p) for p in site.problems]
+
+
+UNSURE_ARTICLE = """\
+Border Force brought 212 people ashore at Dover on Tuesday after four boats were intercepted, the Home Office said.
+Migrants are brought ashore at Dover on Tuesday morning
+Picture: Gareth Fuller
+The Home Secretary said every crossing puts lives at risk and fills the pockets of the smuggling gangs.
+The Rwanda question
+French police stopped a further three boats leaving beaches near Calais, officials in Paris said.
+"""
+
+
+def test_a_contributor_confirms_the_lines_the_cleaner_was_unsure_of(project: Path) -> None:
+    from generator import build_site
+
+    (project / "seeds" / "951_dover.txt").write_text(UNSURE_ARTICLE, encoding="utf-8")
+    assert generator(project, "new-article", "seeds/951_dover.txt", "--slug", "dover-2025").returncode == 0
+    sidecar = project / "content" / "articles" / "dover-2025.md"
+    text = sidecar.read_text(encoding="utf-8")
+    caption = "- 'line 2 removed (caption: the line above a picture credit): Migrants are brought ashore at Dover on Tuesday morning'"
+    heading = "- 'line 5 kept (short, like a heading or caption): The Rwanda question'"
+    assert caption in text.splitlines() and heading in text.splitlines()
+    page = next(p for p in build_site(project).pages if p.path == "articles/dover-2025.md")
+    assert "The cleaner was unsure of lines 2, 5" in page.text
+
+    # The caption is the article's own sentence, the heading is page furniture: the editor says so.
+    edited = text.replace(caption + "\n", "").replace(heading + "\n", "")
+    sidecar.write_text(edited.replace("review:\n", "keep: [2]\nremove: [5]\nreview:\n"), encoding="utf-8")
+    check = generator(project, "check")
+    assert check.returncode == 0 and check.stdout == "", check.stdout + check.stderr
+
+    article = next(a for a in build_site(project).articles if a.slug == "dover-2025")
+    assert "Migrants are brought ashore at Dover on Tuesday morning" in [
+        p.text for p in article.clean.paragraphs
+    ]
+    assert "The Rwanda question" not in [p.text for p in article.clean.paragraphs]
+    assert (5, "removed by an editor (content/articles/dover-2025.md)") in [
+        (r.line, r.rule) for r in article.clean.removed
+    ]

@@ -152,3 +152,60 @@ def test_no_period_when_evidence_is_thin(outlets):
     found = annotate(outlets, ["Ms Marsh said more must be done.", "Crossings rose this week."])
     assert found.published.value is None
     assert annotate(outlets, []).title.value is None
+
+
+def annotate_with_rules(outlets, paragraphs: list[str], stamps: list[tuple[str, str]]) -> Annotations:
+    """Run the metadata annotator with lines taken out by the named rules, at lines 101, 102 ..."""
+    numbered = tuple(Paragraph(i, i, text) for i, text in enumerate(paragraphs, start=1))
+    removed = tuple(RemovedText(101 + i, text, rule) for i, (text, rule) in enumerate(stamps))
+    document = Document.read(
+        SourceText("seeds/t.txt", "\n".join(paragraphs)),
+        CleanText(numbered, removed),
+        Knowledge(entities=ENTITIES, outlets=outlets),
+    )
+    return annotate_metadata(document, Annotations())
+
+
+TIMESTAMP = "timestamp with full date (metadata)"
+RUNNING_TOTAL = "Arrivals so far in 2032 stand at 9,100, up from 7,000 at this point in 2031."
+
+
+@pytest.mark.parametrize(
+    "line, date",
+    [
+        ("28 November 2031, 17:45 | Updated: 29 November 2031, 09:10", "2031-11-28"),
+        ("Updated: 3 March 2033 | Published: 4 February 2033", "2033-02-04"),
+        ("Published: Feb 4th, 2033", "2033-02-04"),
+        ("Mon 14 Feb 2033 12.00 GMT", "2033-02-14"),
+        ("2033-02-04T08:30Z", "2033-02-04"),
+        ("04/02/2033 08:30", "2033-02-04"),
+    ],
+)
+def test_a_dated_timestamp_beats_an_inferred_period(outlets, line, date):
+    found = annotate_with_rules(outlets, [RUNNING_TOTAL], [(line, TIMESTAMP)])
+    assert found.published.value == date
+    assert found.published.basis.startswith("timestamp on line 101: ")
+    assert found.published.inferred
+
+
+def test_the_earliest_publication_date_of_several_timestamps(outlets):
+    stamps = [
+        ("Last modified on Tue 1 March 2033 10.00 GMT", TIMESTAMP),
+        ("12 February 2033", TIMESTAMP),
+        ("date 2033-02-10", "date stamp (metadata)"),
+        ("1 January 2030", "copyright line"),  # not a (metadata) rule: never a publication date
+    ]
+    found = annotate_with_rules(outlets, [RUNNING_TOTAL], stamps)
+    assert found.published.value == "2033-02-10"
+    assert found.published.basis == "timestamp on line 103: date 2033-02-10"
+
+
+def test_an_update_date_alone_still_dates_the_article(outlets):
+    found = annotate_with_rules(outlets, [RUNNING_TOTAL], [("Updated: 5 May 2032", TIMESTAMP)])
+    assert found.published.value == "2032-05-05"
+    assert found.published.basis == "update timestamp on line 101: Updated: 5 May 2032"
+
+
+def test_an_impossible_day_is_no_date(outlets):
+    found = annotate_with_rules(outlets, [RUNNING_TOTAL], [("31/02/2033", TIMESTAMP)])
+    assert found.published.value == "2032"

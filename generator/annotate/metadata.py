@@ -2,9 +2,11 @@
 
 The raw files carry no headline, byline or date, so all four are inferred and
 each `Sourced` value says what it rests on (`basis`). The outlet comes from the
-weighted signals in content/outlets.yaml; the period from running totals and
-year comparisons in the text and from the dated roles of office-holders named
-with their titles (content/entities.yaml). Both stay None when the evidence is thin.
+weighted signals in content/outlets.yaml. The date comes first from a timestamp
+the cleaner took out (a line its `(metadata)` rules removed: `timestamps.py`), as a
+full YYYY-MM-DD; without one, the period is inferred from running totals and year
+comparisons in the text and from the dated roles of office-holders named with their
+titles (content/entities.yaml). Both stay None when the evidence is thin.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from functools import lru_cache
 from generator.annotate.dates import MONTHS
 from generator.annotate.document import Document
 from generator.annotate.sentences import split_sentences
+from generator.annotate.timestamps import published_from_timestamps
 from generator.inputs.patterns import ContributorPattern, PatternError, compile_pattern
 from generator.models import Annotations, Entity, Outlet, Paragraph, Sourced
 
@@ -211,6 +214,14 @@ def infer_period(document: Document) -> Sourced:
     return Sourced(value, basis="; ".join(basis))
 
 
+def infer_published(document: Document) -> Sourced:
+    """A full date from a timestamp the cleaner took out; without one, the inferred period.
+
+    A dated timestamp beats the period inferred from the prose, even when office-holders seem to
+    disagree: their roles are read from prose and are wrong more often than a page's timestamp."""
+    return published_from_timestamps(document.clean.removed) or infer_period(document)
+
+
 def annotate_metadata(document: Document, annotations: Annotations) -> Annotations:
     """Fill title, summary, outlet and published from the cleaned text and content/ knowledge."""
     standfirst = first_prose_paragraph(document.clean.paragraphs)
@@ -219,5 +230,5 @@ def annotate_metadata(document: Document, annotations: Annotations) -> Annotatio
         title=infer_title(standfirst),
         summary=standfirst.text if standfirst is not None else None,
         outlet=infer_outlet(document),
-        published=infer_period(document),
+        published=infer_published(document),
     )

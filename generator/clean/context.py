@@ -139,8 +139,11 @@ def context_rule(line: KeptLine, prose: list[KeptLine], view: FileView) -> str |
     return rule
 
 
-def drop_by_context(kept: list[KeptLine], raw_lines: list[str]) -> tuple[list[KeptLine], list[RemovedText]]:
-    """Take out the paragraphs that their shape and neighbours mark as junk; the headline stays.
+def drop_by_context(
+    kept: list[KeptLine], raw_lines: list[str], keep: frozenset[int] = frozenset()
+) -> tuple[list[KeptLine], list[RemovedText]]:
+    """Take out the paragraphs that their shape and neighbours mark as junk; the headline and the
+    lines in `keep` (an editor's) stay.
 
     Only paragraphs of one source line are judged: hard-wrapped copy joined back is prose.
 
@@ -153,7 +156,8 @@ def drop_by_context(kept: list[KeptLine], raw_lines: list[str]) -> tuple[list[Ke
     for line in kept:
         whole = line.text == normalise_line(raw_lines[line.number - 1])  # not joined wrapped copy
         cut_off = is_cut_off_end(line, prose, nonblank[-1][0])
-        rule = context_rule(line, prose, view) if whole and not cut_off else None
+        judged = whole and not cut_off and line.number not in keep
+        rule = context_rule(line, prose, view) if judged else None
         if rule is None:
             prose.append(line)
         else:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from generator.clean.lines import KeptLine, normalise_line
 from generator.inputs.patterns import ContributorPattern, PatternError, PatternMatch, compile_pattern
-from generator.models import JunkRule, RemovedText
+from generator.models import NO_EDITS, JunkRule, LineEdits, RemovedText
 
 MAX_LINE = 20_000
 LIST_ENDS = tuple('.!:;,"”')
@@ -76,8 +76,29 @@ def prefix_end(found: PatternMatch | None, pattern: ContributorPattern) -> int:
     return max(found.end(group), 0)  # -1 when the group took no part in the match
 
 
-def strip_junk_lines(text: str, rules: tuple[JunkRule, ...]) -> tuple[list[KeptLine], list[RemovedText]]:
-    """Split the file into lines; junk lines and junk prefixes go to the record, the rest is kept."""
+def editor_reason(edits: LineEdits) -> str:
+    """The reason the page gives for a line an editor took out."""
+    return f"removed by an editor ({edits.by})" if edits.by else "removed by an editor"
+
+
+def rule_for_line(line: str, compiled: CompiledRules) -> tuple[str | None, tuple[str, str, str] | None]:
+    """(the whole-line rule that takes `line` out, None) or (None, the prefix rule's split), or neither.
+
+    A line whose rest, once a prefix is off, is junk by a whole-line rule goes whole."""
+    name = matching_line_rule(line, compiled)
+    prefix = split_prefix(line, compiled) if name is None else None
+    if prefix is None:
+        return name, None
+    rest_rule = matching_line_rule(prefix[2], compiled)
+    return (rest_rule, None) if rest_rule is not None else (None, prefix)
+
+
+def strip_junk_lines(
+    text: str, rules: tuple[JunkRule, ...], edits: LineEdits = NO_EDITS
+) -> tuple[list[KeptLine], list[RemovedText]]:
+    """Split the file into lines; junk lines and junk prefixes go to the record, the rest is kept.
+
+    An editor's `remove:` lines go whatever the rules say; `keep:` lines stay whole."""
     compiled = compile_rules(rules)
     kept: list[KeptLine] = []
     removed: list[RemovedText] = []
@@ -87,14 +108,14 @@ def strip_junk_lines(text: str, rules: tuple[JunkRule, ...]) -> tuple[list[KeptL
         if not line:
             after_blank = True
             continue
-        name = matching_line_rule(line, compiled)
-        if name is None:
-            prefix = split_prefix(line, compiled)
-            if prefix is not None:
-                name = matching_line_rule(prefix[2], compiled)
-            if prefix is not None and name is None:
-                removed.append(RemovedText(number, prefix[1], prefix[0], whole_line=False))
-                line = prefix[2]
+        name, prefix = None, None
+        if number in edits.remove:
+            name = editor_reason(edits)
+        elif number not in edits.keep:
+            name, prefix = rule_for_line(line, compiled)
+        if prefix is not None:
+            removed.append(RemovedText(number, prefix[1], prefix[0], whole_line=False))
+            line = prefix[2]
         if name is not None:
             removed.append(RemovedText(number, raw, name))
             continue
@@ -128,14 +149,18 @@ def still_in_list(in_list: bool, junk: list[tuple[int, bool]], previous: int, nu
 
 
 def drop_furniture_blocks(
-    kept: list[KeptLine], removed: list[RemovedText], rules: tuple[JunkRule, ...], raw_lines: list[str]
+    kept: list[KeptLine],
+    removed: list[RemovedText],
+    rules: tuple[JunkRule, ...],
+    raw_lines: list[str],
+    keep: frozenset[int] = frozenset(),
 ) -> tuple[list[KeptLine], list[RemovedText]]:
     """Lines that are junk because of the junk line next to them.
 
     Under a heading whose rule `opens_list` ("Related Topics"), the short unpunctuated lines
     that follow are links or tags, until another kind of junk line or a prose line; above a
     journalist's title whose rule `names_above` ("Political reporter"), a bare name is the
-    byline's name.
+    byline's name. Lines in `keep` (an editor's) always stay.
     """
     openers = {r.name for r in rules if r.opens_list}
     titles = {r.line for r in removed if r.whole_line and r.rule in {x.name for x in rules if x.names_above}}
@@ -144,7 +169,9 @@ def drop_furniture_blocks(
     for line in kept:
         in_list = still_in_list(in_list, junk, previous, line.number)
         raw = raw_lines[line.number - 1]
-        if in_list and _link_like(line.text):
+        if line.number in keep:
+            prose.append(line)
+        elif in_list and _link_like(line.text):
             dropped.append(RemovedText(line.number, raw, "link or tag under a related-links heading"))
         elif line.number + 1 in titles and BARE_NAME.fullmatch(line.text):
             dropped.append(RemovedText(line.number, raw, "byline name"))

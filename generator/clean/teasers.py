@@ -68,12 +68,17 @@ def may_be_teaser(index: int, line: KeptLine, lines: list[KeptLine], raw_lines: 
     return not (cut_off and ends_sentence(lines[index - 1].text))
 
 
-def drop_teasers(lines: list[KeptLine], raw_lines: list[str]) -> tuple[list[KeptLine], list[RemovedText]]:
-    """Take out headline-shaped lines standing alone; the first line (the standfirst) always stays."""
+def drop_teasers(
+    lines: list[KeptLine], raw_lines: list[str], keep: frozenset[int] = frozenset()
+) -> tuple[list[KeptLine], list[RemovedText]]:
+    """Take out headline-shaped lines standing alone; the first line (the standfirst) and the
+    lines in `keep` (an editor's) always stay."""
     prose: list[KeptLine] = []
     removed: list[RemovedText] = []
     for index, line in enumerate(lines):
-        if may_be_teaser(index, line, lines, raw_lines) and looks_like_teaser(line.text):
+        if line.number in keep:
+            prose.append(line)
+        elif may_be_teaser(index, line, lines, raw_lines) and looks_like_teaser(line.text):
             removed.append(RemovedText(line.number, raw_lines[line.number - 1], TEASER_RULE))
         else:
             prose.append(line)

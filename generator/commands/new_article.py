@@ -3,7 +3,9 @@
 In: an annotated Article (built without a sidecar). Out: the text of
 `content/articles/<slug>.md`, every inferred value listed under `review:` so
 the page marks it as inferred until an editor has checked it and removed it
-from the list. Writing never replaces an existing file.
+from the list, and after them the lines the cleaner was unsure of
+(`clean.review.unsure_lines`), to confirm or to override with `keep:` or `remove:`.
+Writing never replaces an existing file.
 """
 
 from __future__ import annotations
@@ -13,17 +15,20 @@ import sys
 from pathlib import Path
 
 from generator.article import build_article
+from generator.clean.review import unsure_lines
 from generator.commands import find_root
 from generator.inputs.front_matter import dump_front_matter
 from generator.inputs.paths import is_reserved_name
 from generator.inputs.project import read_inputs, read_source
+from generator.inputs.schema import REVIEWED_FIELDS
 from generator.inputs.slugs import slugify
-from generator.models import Article, InputError
+from generator.models import Article, InputError, JunkRule
 
-REVIEWED_FIELDS = ("title", "outlet", "published")
 SCAFFOLD_COMMENT = (
     "# Scaffolded by `python -m generator new-article`. Every field listed under `review:` was inferred\n"
     "# by the annotator: check it against the text, correct it, then remove it from `review:`.\n"
+    "# Each `line N` under `review:` is a line of the seed the cleaner was unsure of: if it was right,\n"
+    "# delete the item; if not, put N under `keep:` (a line it removed) or `remove:` (a line it kept).\n"
 )
 
 
@@ -36,16 +41,19 @@ def sidecar_slug(article: Article) -> str:
     return "-".join(part for part in (stem, year) if part) or article.slug
 
 
-def sidecar_text(article: Article) -> str:
-    """The sidecar's Markdown: front matter with the inferred values, the summary as body."""
+def sidecar_text(article: Article, rules: tuple[JunkRule, ...]) -> str:
+    """The sidecar's Markdown: front matter with the inferred values and, under `review:`, the
+    fields and the seed lines to check (`rules`: the junk rules the article was cleaned with);
+    the summary as body."""
     annotations = article.annotations
+    lines = [str(doubt) for doubt in unsure_lines(article.clean, rules, article.source.text)]
     meta = {
         "seed": article.source.name,
         "title": annotations.title.value,
         "outlet": annotations.outlet.value,
         "published": annotations.published.value,
         "basis": _basis(article),
-        "review": [f for f in REVIEWED_FIELDS if getattr(annotations, f).value is not None] or None,
+        "review": [f for f in REVIEWED_FIELDS if getattr(annotations, f).value is not None] + lines or None,
     }
     kept = {k: v for k, v in meta.items() if v is not None}
     return dump_front_matter(kept, annotations.summary or "", comment=SCAFFOLD_COMMENT)
@@ -79,7 +87,8 @@ def cmd_new_article(args: argparse.Namespace) -> int:
     if not source.path.startswith("seeds/"):
         print(f"{source.path}: put the raw text in seeds/ first", file=sys.stderr)
         return 1
-    article = build_article(source, None, read_inputs(root).knowledge)
+    knowledge = read_inputs(root).knowledge
+    article = build_article(source, None, knowledge)
     slug = slugify(args.slug) if args.slug else sidecar_slug(article)
     if not slug or is_reserved_name(slug):
         print(
@@ -89,7 +98,7 @@ def cmd_new_article(args: argparse.Namespace) -> int:
         return 1
     target = root / "content" / "articles" / f"{slug}.md"
     try:
-        write_new(target, sidecar_text(article))
+        write_new(target, sidecar_text(article, knowledge.junk))
     except FileExistsError:
         print(f"{target.relative_to(root)}: already exists; nothing was written", file=sys.stderr)
         return 1

@@ -18,6 +18,8 @@ from generator.inputs.files import ProjectReading, read_source  # noqa: F401 (th
 from generator.inputs.front_matter import FrontMatter
 from generator.inputs.markdown_limits import markdown_body_problems
 from generator.inputs.schema import (
+    REVIEW_LINE,
+    REVIEWED_FIELDS,
     EntityEntry,
     GlossaryEntry,
     JunkRuleEntry,
@@ -40,6 +42,7 @@ from generator.models import (
     HandPage,
     JunkRule,
     Knowledge,
+    LineChoice,
     Outlet,
     OutletSignal,
     Problem,
@@ -155,8 +158,20 @@ def _sidecar(front: SidecarFront, front_matter: FrontMatter, rel: str, slug: str
             )
             for i, o in enumerate(overrides)
         ),
-        review=tuple(front.review or ()),
+        review=tuple(r for r in front.review or () if r in REVIEWED_FIELDS),
+        keep=_line_choices(front.keep, "keep", lines),
+        remove=_line_choices(front.remove, "remove", lines),
+        review_lines=tuple(
+            LineChoice(int(found.group(1)), lines.line_of(("review", i)))
+            for i, r in enumerate(front.review or ())
+            if (found := REVIEW_LINE.fullmatch(r))
+        ),
     )
+
+
+def _line_choices(numbers: list[int] | None, key: str, lines: KeyLines) -> tuple[LineChoice, ...]:
+    """A `keep:` or `remove:` list as seed line numbers, each with the line of its list item."""
+    return tuple(LineChoice(n, lines.line_of((key, i))) for i, n in enumerate(numbers or ()))
 
 
 def _text_or_none(value: str | None) -> str | None:

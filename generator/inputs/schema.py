@@ -82,12 +82,28 @@ def _visible_line(text: str) -> str:
     return text
 
 
+REVIEWED_FIELDS = ("title", "outlet", "published")
+REVIEW_LINE = re.compile(r"line (\d+)\b.*", re.DOTALL)
+
+
+def _review_item(text: str) -> str:
+    """A field still to check (`title`, `outlet`, `published`) or a seed line, `line 7 ...`."""
+    if text in REVIEWED_FIELDS or REVIEW_LINE.fullmatch(text):
+        return text
+    raise ValueError(
+        f"`{text}` is nothing to review; write title, outlet or published, "
+        "or a line of the seed as `line 7 ...` (the number first)"
+    )
+
+
 PartialDate = Annotated[str, BeforeValidator(_date_as_text), AfterValidator(_real_date)]
 Line = Annotated[str, Field(min_length=1), AfterValidator(_visible_line)]
 Pattern = Annotated[str, Field(min_length=1), AfterValidator(_compiles)]
 Text = Annotated[str, Field(min_length=1)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 SeedName = Annotated[str, Field(min_length=1), AfterValidator(plain_file_name)]  # never a path
+SeedLine = Annotated[int, Field(gt=0)]  # a line number of the seed, counted from 1
+ReviewItem = Annotated[str, AfterValidator(_review_item)]
 
 
 class Strict(BaseModel):
@@ -119,7 +135,9 @@ class SidecarFront(Strict):
     basis: str | None = None
     topics: list[Slug] | None = None
     overrides: OverridesFront | None = None
-    review: list[Literal["title", "outlet", "published"]] | None = None  # empty once all are checked
+    keep: list[SeedLine] | None = None  # seed lines the cleaner took out that an editor puts back
+    remove: list[SeedLine] | None = None  # seed lines the cleaner kept that an editor takes out
+    review: list[ReviewItem] | None = None  # fields and lines still to check; empty once all are
 
 
 # --- content/topics/<slug>.md ----------------------------------------------------

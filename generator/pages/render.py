@@ -109,6 +109,7 @@ def render_article(env: jinja2.Environment, article: Article, catalogue: Catalog
         figures=[(figure_label(f), f) for f in annotations.figures],
         related=related,
         abbreviations=abbreviations(article, catalogue.glossary),
+        under_review=sorted({c.number for c in article.sidecar.review_lines} if article.sidecar else ()),
     )
     edit = article.sidecar.path if article.sidecar else article.source.path
     return Page(f"articles/{article.slug}.md", text, edit)
