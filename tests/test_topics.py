@@ -90,6 +90,25 @@ def test_a_sentence_mainly_about_a_topic_makes_it_substantive(topics, sentence, 
     assert found_topics(topics, sentence).get(topic) is True
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than 600 migrants were brought ashore at Dover on Saturday.",
+        "The number of people making the perilous journey has doubled since the spring.",
+        "Arrivals fell to 2,300 in March, down from 3,100 in February.",
+        "Border Force said 412 people were detected in nine boats on Tuesday.",
+        "Some 180 men, women and children landed at Dungeness in a single day.",
+    ],
+)
+def test_counting_crossings_in_everyday_words_is_crossings_statistics(topics, sentence):
+    assert found_topics(topics, sentence).get("crossings-statistics") is True
+
+
+def test_a_count_of_people_without_a_crossing_is_not_crossings_statistics(topics):
+    found = found_topics(topics, "The barge can house 500 men, and the number of residents may increase.")
+    assert found.get("crossings-statistics") is not True
+
+
 def test_risk_to_life_without_deaths_is_not_deaths_at_sea(topics):
     found = found_topics(
         topics, "“People making this journey are putting their lives at risk,” the minister said."
