@@ -90,6 +90,56 @@ def test_a_sentence_mainly_about_a_topic_makes_it_substantive(topics, sentence, 
     assert found_topics(topics, sentence).get(topic) is True
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than 600 migrants were brought ashore at Dover on Saturday.",
+        "The number of people making the perilous journey has doubled since the spring.",
+        "Arrivals fell to 2,300 in March, down from 3,100 in February.",
+        "Border Force said 412 people were detected in nine boats on Tuesday.",
+        "Some 180 men, women and children landed at Dungeness in a single day.",
+    ],
+)
+def test_counting_crossings_in_everyday_words_is_crossings_statistics(topics, sentence):
+    assert found_topics(topics, sentence).get("crossings-statistics") is True
+
+
+@pytest.mark.parametrize(
+    "sentence, topic",
+    [
+        ("The government says it will pass new laws to deter the crossings.", "legislation"),
+        ("MPs began the debate on the asylum bill on Tuesday evening.", "legislation"),
+        (
+            "Charities urged ministers to offer a safe and legal process for refugees to reach Britain.",
+            "safe-legal-routes",
+        ),
+        ("A joint French-British operation was launched along the coast.", "france-cooperation"),
+        ("The prime minister asked France to take back everyone who lands in Kent.", "returns-deals"),
+        (
+            "A removal flight carrying failed asylum seekers left for a third country before dawn.",
+            "offshoring",
+        ),
+    ],
+)
+def test_other_everyday_wordings_make_a_topic_substantive(topics, sentence, topic):
+    assert found_topics(topics, sentence).get(topic) is True
+
+
+def test_a_court_ruling_on_a_policy_alone_is_not_legislation(topics):
+    found = found_topics(topics, "Judges at the Court of Appeal ruled the scheme unlawful on Friday.")
+    assert found.get("legislation") is not True
+
+
+def test_legal_routes_to_stay_are_not_safe_and_legal_routes(topics):
+    found = found_topics(topics, "The hubs would hold people who have exhausted all legal routes to stay.")
+    assert found.get("safe-legal-routes") is not True
+
+
+def test_a_count_of_people_without_a_crossing_is_not_crossings_statistics(topics):
+    found = found_topics(topics, "The barge can house 500 men, and the number of residents may increase.")
+    assert found.get("crossings-statistics") is not True
+
+
 def test_risk_to_life_without_deaths_is_not_deaths_at_sea(topics):
     found = found_topics(
         topics, "“People making this journey are putting their lives at risk,” the minister said."
