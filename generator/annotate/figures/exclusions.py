@@ -11,6 +11,7 @@ import re
 
 from generator.annotate.dates import MONTH_ABBREVIATIONS
 from generator.annotate.dates import MONTHS as MONTH_NAMES
+from generator.annotate.figures.number_words import parse_number_words
 from generator.annotate.figures.units import alternation, ends_with_word_and_space
 from generator.annotate.vocabulary import identity_cache
 from generator.models import Units
@@ -112,12 +113,16 @@ def is_time_span(text: str, start: int, end: int) -> bool:
 
 
 def is_age(text: str, start: int, end: int) -> bool:
-    """ "Ahmed Ali, 32, was jailed", "aged 19", "a 25-year-old": ages describe people, not counts."""
+    """ "Ahmed Ali, 32, was jailed", "Sara, nine, and Omid, six,", "aged 19": ages describe people,
+    not counts."""
     raw = text[start:end]
     if re.search(r"\baged\s+(?:between\s+)?$", text[max(0, start - 20) : start], re.IGNORECASE):
         return True
     named = re.search(r"[A-Z][a-z'’-]+,\s?$", text[max(0, start - 30) : start])
-    return bool(named) and raw.isdigit() and int(raw) <= 110 and text[end : end + 1] == ","
+    if not named or text[end : end + 1] != "," or len(raw) > 40:
+        return False
+    years = int(raw) if raw.isdigit() else parse_number_words(raw)
+    return years is not None and years <= 110
 
 
 def is_label(text: str, start: int, end: int, units: Units) -> bool:

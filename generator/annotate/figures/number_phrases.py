@@ -141,6 +141,7 @@ def _is_not_a_count(text: str, candidate: Candidate, phrase: str, units: Units) 
         return True
     return (
         exclusions.is_time_span(text, start, end)
+        or exclusions.is_age(text, start, end)
         or exclusions.is_date(text, start, end)
         or exclusions.is_label(text, start, end, units)
     )

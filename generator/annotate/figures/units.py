@@ -188,6 +188,13 @@ def _is_noun(lowered: str, words: UnitWords, after_capital: bool) -> bool:
     return not after_capital or lowered.endswith("s") or lowered in words.noun_units
 
 
+def names_a_milestone(text: str, end: int, units: Units) -> bool:
+    """True when the word after offset `end` is one of the `not_counted` nouns of `units`
+    ("the 5,000 mark"): the number names a milestone, it is not a bare repeat of a count."""
+    match = _WORD_AHEAD_RE.match(text, end)
+    return bool(match) and match.group(1).lower() in units.not_counted
+
+
 def is_death_count(text: str, start: int, unit_end: int, units: Units) -> bool:
     """True when the number counts deaths, by the death words of `units`: "27 people died",
     "the deaths of 27 people"."""
