@@ -113,6 +113,9 @@ DISTANCES_AND_LABELLED = [
     ("Rules would apply across the 27-member bloc.", [(27, "member states")]),
     ("A 40-strong team of investigators was set up.", [(40, "members")]),
     ("The smuggler was jailed for nine years.", [(9, "years")]),
+    ("The driver received a six-year prison sentence.", [(6, "years")]),
+    ("Both men were given 12-year jail terms.", [(12, "years")]),
+    ("Three men were confirmed to have died.", [(3, "deaths")]),
 ]
 
 
@@ -140,6 +143,8 @@ NOT_FIGURES = [
     "Ministers want to send migrants to a third country.",
     "The 25-year-old was named by police.",
     "The Prime Minister set out a five-year plan in the 1990s.",
+    "The ministers agreed to double the number of officers on the beaches.",
+    "2. Live coverage has now ended\n14) Read our earlier posts",
     "One or two boats may try, the two countries said.",
     "Tue 23 Nov 2021 10.45 GMT",
     "Ahmed Ali, 32, of Dover, was jailed at Maidstone Crown Court.",

@@ -36,10 +36,11 @@ NOT_UNIT_WORDS = frozenset(
     held kept brought found gave told say arrive arrives do did does can cannot""".split()
 )
 # How a death is written around the death words of content/units.yaml: "12 people, including six
-# children, have reportedly died"; "the deaths of 27 people", "killed two more men".
+# children, have reportedly died", "were confirmed to have died"; "the deaths of 27 people".
 _DEATH_AFTER_GRAMMAR = (
     r"^(?:,[^,.;]{{1,50}},|\s+including\s[^,.;]{{1,60}}?)?\s+"
-    r"(?:(?:have|had|were|who|are|all|reportedly|been|having|later|also|tragically)\s+){{0,3}}"
+    r"(?:(?:have|had|were|who|are|all|reportedly|been|having|later|also|tragically|confirmed|believed"
+    r"|feared|known|thought|to)\s+){{0,4}}"
     r"{words}\b"
 )
 _DEATH_BEFORE_GRAMMAR = r"\b{words}\s+(?:\w+\s+){{0,2}}$"
