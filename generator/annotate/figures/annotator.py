@@ -27,16 +27,19 @@ from generator.annotate.figures.units import (
     counts_phrase,
     fallback_unit,
     is_death_count,
+    names_a_milestone,
     qualifier_start,
     read_unit,
 )
 from generator.annotate.vocabulary import CURRENCY_SYMBOLS, identity_cache
 from generator.models import Annotations, Figure, Paragraph, Units
 
+# "£" saved as UTF-8 and read back as GBK shows as "拢" ("拢45m"): scraped copy keeps it.
+MOJIBAKE_CURRENCY = {"拢": "GBP"}
 NUMERIC_RE = re.compile(
-    r"(?P<currency>US\$|A\$|C\$|[£$€])?"
+    r"(?P<currency>US\$|A\$|C\$|[£$€拢])?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:(?P<suffix>bn|mn|m|k|tn)\b|\s?(?P<scale>million|billion|thousand|trillion)\b)?"
+    r"(?:(?P<suffix>bn|mn|m|k|tn)\b|(?:\s|-)?(?P<scale>million|billion|thousand|trillion)\b)?"
     r"(?P<percent>\s?%|\s?per\s?cent\b|\s?percent\b|pc\b)?"
 )
 SCALE_VALUES = {
@@ -81,15 +84,49 @@ class Scale:
     unit: str | None
 
 
+@dataclass(frozen=True)
+class Reading:
+    """A figure and whether its unit was only guessed from the context (a bare "31 of whom died",
+    "it will be 500") rather than read from its own words ("500 men", "£54m", "46%")."""
+
+    figure: Figure
+    bare: bool
+
+
 def annotate_figures(document: Document, annotations: Annotations) -> Annotations:
     """Fill `annotations.figures` with every figure in the document's cleaned paragraphs, in text order,
-    read with the units of the document's knowledge (content/units.yaml)."""
+    read with the units of the document's knowledge (content/units.yaml), each fact listed once.
+
+    A repeat of a figure already listed is left out (`without_repeats`); the headline and standfirst
+    are the first paragraphs, so a figure they state is listed there and not again in the body.
+    """
     units = document.knowledge.units
     story_unit = fallback_unit(" ".join(p.text for p in document.clean.paragraphs), units)
-    figures: list[Figure] = []
+    readings: list[Reading] = []
     for paragraph in document.clean.paragraphs:
-        figures.extend(figures_in_paragraph(paragraph, units, story_unit))
-    return dataclasses.replace(annotations, figures=tuple(figures))
+        readings.extend(readings_in_paragraph(paragraph, units, story_unit))
+    return dataclasses.replace(annotations, figures=without_repeats(readings, units))
+
+
+def without_repeats(readings: list[Reading], units: Units) -> tuple[Figure, ...]:
+    """The figures of `readings` in order, less each repeat of one kept earlier: the same value in
+    the same unit ("27 people died" ... "the deaths of 27 people"), or the same value as an earlier
+    count when either number is bare ("500 men" ... "it will be 500")."""
+    kept: list[Reading] = []
+    for reading in readings:
+        if not any(_repeats(reading, earlier, units) for earlier in kept):
+            kept.append(reading)
+    return tuple(reading.figure for reading in kept)
+
+
+def _repeats(reading: Reading, earlier: Reading, units: Units) -> bool:
+    figure, before = reading.figure, earlier.figure
+    either_bare = reading.bare or earlier.bare
+    if figure.value != before.value or (either_bare and figure.paragraph == before.paragraph):
+        return False
+    if figure.unit == before.unit:
+        return True
+    return either_bare and _is_count(figure.unit, units) and _is_count(before.unit, units)
 
 
 def figures_in_paragraph(paragraph: Paragraph, units: Units, story_unit: str = "count") -> list[Figure]:
@@ -98,21 +135,26 @@ def figures_in_paragraph(paragraph: Paragraph, units: Units, story_unit: str = "
     `story_unit` is the unit of a bare number ("the total rose to 5,025") when
     neither its paragraph nor its sentence says what it counts.
     """
+    return [reading.figure for reading in readings_in_paragraph(paragraph, units, story_unit)]
+
+
+def readings_in_paragraph(paragraph: Paragraph, units: Units, story_unit: str = "count") -> list[Reading]:
+    """`figures_in_paragraph`, each figure with whether its unit was guessed from the context."""
     text = paragraph.text
     candidates = [
         *numeric_candidates(text, units),
         *word_candidates(text, units),
         *special_candidates(text, units),
     ]
-    figures: list[Figure] = []
+    readings: list[Reading] = []
     previous: tuple[int, str] | None = None  # where the last counted figure ended, and its unit
     where = Place(paragraph.number, units, story_unit, fallback_unit(text, units))  # once, not per number
     for candidate in _without_overlaps(candidates):
-        figure, end = _to_figure(text, candidate, where, previous)
-        figures.append(figure)
-        if _is_count(figure.unit, units):
-            previous = (end, figure.unit)
-    return figures
+        reading, end = _to_figure(text, candidate, where, previous)
+        readings.append(reading)
+        if _is_count(reading.figure.unit, units):
+            previous = (end, reading.figure.unit)
+    return readings
 
 
 @identity_cache
@@ -155,6 +197,8 @@ def _is_not_a_figure(text: str, match: re.Match[str], units: Units) -> bool:
         return True
     if plain and (exclusions.is_time_span(text, start, end) or exclusions.is_age(text, start, end)):
         return True
+    if match.group("currency"):
+        return False  # "£8", "$30m": money never names a thing
     return exclusions.is_label(text, start, match.end() if not plain else end, units)
 
 
@@ -178,7 +222,8 @@ def _read_scale(match: re.Match[str]) -> Scale | None:
     value = _plain_number(number * multiplier)
     if match.group("percent"):
         return Scale(value, "percent")
-    return Scale(value, CURRENCY_SYMBOLS.get(match.group("currency") or ""))
+    currency = match.group("currency") or ""
+    return Scale(value, CURRENCY_SYMBOLS.get(currency) or MOJIBAKE_CURRENCY.get(currency))
 
 
 def _plain_number(number: Decimal) -> int | float:
@@ -196,20 +241,21 @@ def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
 def _to_figure(
     text: str, candidate: Candidate, where: Place, previous: tuple[int, str] | None
-) -> tuple[Figure, int]:
+) -> tuple[Reading, int]:
     start = qualifier_start(text, candidate.start)
-    end, unit = candidate.end, candidate.unit
+    end, unit, bare = candidate.end, candidate.unit, False
     if unit == "percent":
         change = CHANGE_AFTER_RE.match(text, end)
         end = change.end() if change else end
     elif unit is None:
         reading = read_unit(text, end, where.units)
+        bare = reading.unit is None and not names_a_milestone(text, end, where.units)
         end, unit = reading.end, reading.unit or _unit_from_context(text, end, previous, where)
     if _is_count(unit, where.units) and is_death_count(text, candidate.start, end, where.units):
         unit = "deaths"
     value = candidate.value if candidate.value is not None else 0
     counts = counts_phrase(text, candidate.start, candidate.end)
-    return Figure(value, unit, text[start:end], where.paragraph, counts), end
+    return Reading(Figure(value, unit, text[start:end], where.paragraph, counts), bare), end
 
 
 def _unit_from_context(text: str, end: int, previous: tuple[int, str] | None, where: Place) -> str:

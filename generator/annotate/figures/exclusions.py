@@ -11,6 +11,7 @@ import re
 
 from generator.annotate.dates import MONTH_ABBREVIATIONS
 from generator.annotate.dates import MONTHS as MONTH_NAMES
+from generator.annotate.figures.number_words import parse_number_words
 from generator.annotate.figures.units import alternation, ends_with_word_and_space
 from generator.annotate.vocabulary import identity_cache
 from generator.models import Units
@@ -30,8 +31,10 @@ _TIME_SPAN_AFTER_RE = re.compile(
     rf"^(?:\s+|-)(?:(?:more|other|full|straight|consecutive)\s+)?{TIME_UNITS}\b", re.IGNORECASE
 )
 _SENTENCE_RE = re.compile(
-    rf"^(?:\s+|-){TIME_UNITS}\s+(?:in\s+(?:prison|jail)|jail|behind\s+bars)", re.IGNORECASE
+    rf"^(?:\s+|-){TIME_UNITS}\s+(?:in\s+(?:prison|jail)|jail|behind\s+bars|(?:prison\s+)?(?:terms?|sentences?)\b)",
+    re.IGNORECASE,
 )
+_LIST_NUMBER_AFTER_RE = re.compile(r"^[.)]\s")
 _SENTENCE_BEFORE_RE = re.compile(
     r"\b(?:jailed|sentenced|imprisoned|locked\s+up)\s+(?:for|to)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
@@ -102,26 +105,37 @@ def is_clock_time(text: str, start: int, end: int) -> bool:
     return not re.match(r"\s*[a-z]", text[end : end + 3])
 
 
+def is_prison_term(text: str, start: int, end: int) -> bool:
+    """ "jailed for nine years", "a seven-year sentence", "an eight-year jail term"."""
+    if _SENTENCE_RE.match(text[end : end + 40]):
+        return True
+    return bool(_SENTENCE_BEFORE_RE.search(text[max(0, start - 40) : start]))
+
+
 def is_time_span(text: str, start: int, end: int) -> bool:
     """ "in two days", "the last 12 hours", "a five-year plan", "25-year-old"; not prison terms."""
     tail = text[end : end + 40]
     if not _TIME_SPAN_AFTER_RE.match(tail):
         return False
-    is_prison_term = _SENTENCE_RE.match(tail) or _SENTENCE_BEFORE_RE.search(text[max(0, start - 40) : start])
-    return not is_prison_term
+    return not is_prison_term(text, start, end)
 
 
 def is_age(text: str, start: int, end: int) -> bool:
-    """ "Ahmed Ali, 32, was jailed", "aged 19", "a 25-year-old": ages describe people, not counts."""
+    """ "Ahmed Ali, 32, was jailed", "Sara, nine, and Omid, six,", "aged 19": ages describe people,
+    not counts."""
     raw = text[start:end]
     if re.search(r"\baged\s+(?:between\s+)?$", text[max(0, start - 20) : start], re.IGNORECASE):
         return True
     named = re.search(r"[A-Z][a-z'’-]+,\s?$", text[max(0, start - 30) : start])
-    return bool(named) and raw.isdigit() and int(raw) <= 110 and text[end : end + 1] == ","
+    if not named or text[end : end + 1] != "," or len(raw) > 40:
+        return False
+    years = int(raw) if raw.isdigit() else parse_number_words(raw)
+    return years is not None and years <= 110
 
 
 def is_label(text: str, start: int, end: int, units: Units) -> bool:
-    """A number naming a thing: "Article 8", "Number 10", "Covid-19", "A16", "G7", "BBC Radio 4".
+    """A number naming a thing: "Article 8", "Number 10", "Covid-19", "A16", "G7", "BBC Radio 4",
+    and the "2." or "2)" that numbers a list item or live-blog post at a paragraph's start.
 
     Letters glued to the number make it a label unless they are a suffix or one of the
     `abbreviations` of `units` ("3km").
@@ -129,6 +143,8 @@ def is_label(text: str, start: int, end: int, units: Units) -> bool:
     before, after = text[max(0, start - 30) : start], text[end : end + 20]
     if _glued_before(before) or _LABEL_AFTER_RE.match(after):
         return True
+    if not text[:start].strip() and _LIST_NUMBER_AFTER_RE.match(after):
+        return True  # "1. We're now ending our coverage": a numbered post or list item
     if re.match(r"[./]\d", after):
         return True
     if after[:1].isalpha() and not _glued_unit_re(units).match(after):

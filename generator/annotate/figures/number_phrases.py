@@ -51,8 +51,9 @@ RATIO_RE = re.compile(
     rf"\b(?P<n>\d{{1,3}}|{_SMALL})\s+in\s+(?:every\s+)?(?P<m>\d{{1,4}}|{_SMALL}|a\s+hundred|hundred)\b",
     re.IGNORECASE,
 )
+# "to double the number of patrols" is a target, not a figure: no "double" after "to" or a modal.
 MULTIPLE_RE = re.compile(
-    r"\b(?:twice|double)(?=\s+(?:as\s+(?:many|much|high|likely|large|big)|the\s+(?:number|amount"
+    r"\b(?:twice|(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bcould )double)(?=\s+(?:as\s+(?:many|much|high|likely|large|big)|the\s+(?:number|amount"
     rf"|level|rate|figure|total|size)))|\b(?P<fold>{_SMALL})-?fold\b",
     re.IGNORECASE,
 )
@@ -87,13 +88,18 @@ def _hyphen_units(units: Units) -> dict[str, str]:
 
 
 def with_hyphen_unit(text: str, candidate: Candidate, units: Units) -> Candidate:
-    """ "the 27-member bloc" -> 27 member states; "a 12-mile trip" -> miles; "one-for-one" -> no value.
+    """ "the 27-member bloc" -> 27 member states; "a 12-mile trip" -> miles; "one-for-one" -> no value;
+    "a seven-year sentence" -> 7 years (a prison term, unlike "a five-year plan").
 
     The hyphenated words and their units are the `hyphenated` ones of `units`.
     """
     match = HYPHEN_AFTER_RE.match(text, candidate.end)
     if not match:
         return candidate
+    if match.group(1) in ("year", "month") and exclusions.is_prison_term(
+        text, candidate.start, candidate.end
+    ):
+        return dataclasses.replace(candidate, end=match.end(1), unit=match.group(1) + "s")
     hyphen_units, word, next_word = _hyphen_units(units), match.group(1), match.group(2)
     unit = hyphen_units.get(f"{word} {next_word.lower()}") if next_word else None
     unit = unit or hyphen_units.get(word)
@@ -141,6 +147,7 @@ def _is_not_a_count(text: str, candidate: Candidate, phrase: str, units: Units) 
         return True
     return (
         exclusions.is_time_span(text, start, end)
+        or exclusions.is_age(text, start, end)
         or exclusions.is_date(text, start, end)
         or exclusions.is_label(text, start, end, units)
     )

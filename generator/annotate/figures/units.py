@@ -36,10 +36,11 @@ NOT_UNIT_WORDS = frozenset(
     held kept brought found gave told say arrive arrives do did does can cannot""".split()
 )
 # How a death is written around the death words of content/units.yaml: "12 people, including six
-# children, have reportedly died"; "the deaths of 27 people", "killed two more men".
+# children, have reportedly died", "were confirmed to have died"; "the deaths of 27 people".
 _DEATH_AFTER_GRAMMAR = (
     r"^(?:,[^,.;]{{1,50}},|\s+including\s[^,.;]{{1,60}}?)?\s+"
-    r"(?:(?:have|had|were|who|are|all|reportedly|been|having|later|also|tragically)\s+){{0,3}}"
+    r"(?:(?:have|had|were|who|are|all|reportedly|been|having|later|also|tragically|confirmed|believed"
+    r"|feared|known|thought|to)\s+){{0,4}}"
     r"{words}\b"
 )
 _DEATH_BEFORE_GRAMMAR = r"\b{words}\s+(?:\w+\s+){{0,2}}$"
@@ -186,6 +187,13 @@ def _is_noun(lowered: str, words: UnitWords, after_capital: bool) -> bool:
     if lowered in words.not_units or lowered.endswith(("ed", "ing", "ly")):
         return False
     return not after_capital or lowered.endswith("s") or lowered in words.noun_units
+
+
+def names_a_milestone(text: str, end: int, units: Units) -> bool:
+    """True when the word after offset `end` is one of the `not_counted` nouns of `units`
+    ("the 5,000 mark"): the number names a milestone, it is not a bare repeat of a count."""
+    match = _WORD_AHEAD_RE.match(text, end)
+    return bool(match) and match.group(1).lower() in units.not_counted
 
 
 def is_death_count(text: str, start: int, unit_end: int, units: Units) -> bool:
