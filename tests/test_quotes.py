@@ -303,3 +303,40 @@ def test_a_spokesperson_followed_by_a_name_is_that_person():
         'Their immigration spokesperson Jo Fairweather says "the backlog will only grow while the hotels stay open".',
         [("the backlog will only grow", "Jo Fairweather", "named")],
     )
+
+
+def test_an_opening_phrase_naming_someone_else_does_not_take_the_pronoun():
+    assert_quotes(
+        """
+President Macron wrote to Sir Keir on Friday about the "shared responsibility" of both countries.
+Responding to Ms Mahmood's remarks in the Commons, he added: "France will not be lectured on how to police its own beaches."
+""",
+        [("France will not be lectured", "Emmanuel Macron", "pronoun")],
+    )
+
+
+def test_he_added_goes_on_with_the_man_last_quoted():
+    assert_quotes(
+        """
+"We have doubled the patrols on the beaches," President Macron told reporters in Paris.
+Sir Keir was due to travel to Calais later in the week to meet officials.
+"Nobody can say we have not done our part in this," he added.
+""",
+        [
+            ("We have doubled the patrols", "Emmanuel Macron", "named"),
+            ("Nobody can say we have not", "Emmanuel Macron", "pronoun"),
+        ],
+    )
+
+
+def test_a_party_that_opens_the_sentence_is_what_they_refers_to():
+    assert_quotes(
+        """
+Mr Okafor said the bill "will finally give the police the powers they have asked for".
+The Conservatives have tried to set out a tougher position. They have been emphasising the need for a cap that is "set by Parliament every single year".
+""",
+        [
+            ("will finally give the police", "Mr Okafor", "named"),
+            ("set by Parliament every single year", "Conservative Party", "pronoun"),
+        ],
+    )

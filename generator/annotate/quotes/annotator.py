@@ -35,6 +35,7 @@ INTERVIEWER = re.compile(
 )
 ADJACENT = re.compile(r"^[\s,;:—–-]*$")
 UNKNOWN = "unknown"
+GOING_ON_VERBS = frozenset({"added", "adds", "adding", "continued", "continues"})  # the same speaker goes on
 
 
 @dataclass(frozen=True)
@@ -88,10 +89,20 @@ def _resolved_cues(walk: Walk, hidden: str, start: int, end: int) -> list[tuple[
     cues = []
     for cue in attributions(hidden, start, end):
         speaker = resolve_speaker(cue.speaker, walk.index, recent + hidden[start : cue.cue_start])
+        if speaker is not None and speaker.kind == "pronoun" and cue.verb.lower() in GOING_ON_VERBS:
+            speaker = _last_speaker_of(walk, speaker.gender) or speaker
         speaker = _pointed_back(walk.discourse, speaker)
         if speaker is not None:
             cues.append((cue, speaker))
     return cues
+
+
+def _last_speaker_of(walk: Walk, gender: str | None) -> Speaker | None:
+    """ "he added": the person last quoted, when the pronoun's gender allows them."""
+    last = walk.last_quote
+    if last is None or last.kind != "person" or gender not in ("male", "female"):
+        return None
+    return last if last.gender in (None, gender) else None
 
 
 def _pointed_back(discourse: Discourse, speaker: Speaker | None) -> Speaker | None:

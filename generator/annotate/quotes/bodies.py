@@ -19,6 +19,11 @@ from generator.models import Entity
 
 def bodies_named(text: str, entities: tuple[Entity, ...]) -> list[str]:
     """The bodies `text` names (canonical names where known), in the order they appear."""
+    return [name for _, name in bodies_at(text, entities)]
+
+
+def bodies_at(text: str, entities: tuple[Entity, ...]) -> list[tuple[int, str]]:
+    """(offset, canonical name) of each body `text` names, in order."""
     found: dict[int, str] = {}
     known = _known_bodies(entities)
     if known.pattern:
@@ -31,7 +36,7 @@ def bodies_named(text: str, entities: tuple[Entity, ...]) -> list[str]:
             words = words[1:]
         if len(words) > 1 and words[-1] in BODY_HEADS and not any(run.start in r for r in covered):
             found.setdefault(run.start, " ".join(words))
-    return [found[start] for start in sorted(found)]
+    return sorted(found.items())
 
 
 def latest_body(text: str, entities: tuple[Entity, ...], head: str | None = None) -> str | None:
