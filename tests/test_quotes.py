@@ -55,10 +55,12 @@ def annotate(source: str, knowledge: Knowledge = KNOWLEDGE) -> Annotations:
     return annotate_quotes(document, annotate_people(document, Annotations()))
 
 
-def assert_quotes(source: str, expected: list[tuple[str, str, str]]) -> None:
+def assert_quotes(
+    source: str, expected: list[tuple[str, str, str]], knowledge: Knowledge = KNOWLEDGE
+) -> None:
     """Compare (start of text, speaker, cue kind) for every quote found."""
-    found = annotate(source)
-    document = document_of(source)
+    found = annotate(source, knowledge)
+    document = document_of(source, knowledge)
     for quote in found.quotes:  # the invariant every quote keeps
         assert quote.text in document.clean.paragraphs[quote.paragraph - 1].text
     actual = [(q.text[: len(e[0])], q.speaker, _kind(q.cue)) for q, e in zip(found.quotes, expected)]
@@ -243,3 +245,98 @@ def test_a_body_named_after_an_outlet_speaks_as_an_organisation():
     found = annotate(source, knowledge)
     assert [(q.speaker, q.role) for q in found.quotes] == [("Evening Clarion", None)]
     assert found.people == ()
+
+
+def test_a_bare_spokesperson_speaks_for_the_body_named_in_the_sentence_before():
+    assert_quotes(
+        """
+Number 10 said on Tuesday that the scheme would be extended to families arriving by boat.
+"We expect the first cases to be processed within a matter of weeks," a spokesperson said.
+""",
+        [("We expect the first cases", "Number 10 spokesperson", "named")],
+    )
+
+
+def test_a_spokesperson_in_a_clause_about_a_body_keeps_that_body():
+    assert_quotes(
+        'The Home Office declined to discuss the figures, with a spokesperson saying "we never comment on individual operations at sea".',
+        [("we never comment on individual operations", "Home Office spokesperson", "named")],
+    )
+
+
+def test_the_charity_points_back_to_the_charity_just_quoted():
+    assert_quotes(
+        """
+Doctors of the World urged ministers to "open a humanitarian visa route for those stranded in northern France".
+"Nobody should have to risk their life in a dinghy to claim asylum," the charity warned.
+""",
+        [
+            ("open a humanitarian visa route", "Doctors of the World", "named"),
+            ("Nobody should have to risk", "Doctors of the World", "named"),
+        ],
+        Knowledge(entities=(*ENTITIES, Entity("Doctors of the World", "organisation"))),
+    )
+
+
+def test_the_court_points_back_to_the_court_named_earlier():
+    assert_quotes(
+        """
+The High Court heard the challenge brought by three asylum seekers last month.
+The policy "fails to take account of the risk of onward removal to an unsafe country," the court ruled.
+""",
+        [("fails to take account of the risk", "High Court", "named")],
+    )
+
+
+def test_a_source_close_to_a_minister_and_then_the_source():
+    assert_quotes(
+        """
+A source close to Ms Mahmood told reporters that the talks had stalled.
+"There is no point meeting if the other side will not move an inch," said the source.
+""",
+        [("There is no point meeting", "unnamed source close to Shabana Mahmood", "named")],
+    )
+
+
+def test_a_spokesperson_followed_by_a_name_is_that_person():
+    assert_quotes(
+        'Their immigration spokesperson Jo Fairweather says "the backlog will only grow while the hotels stay open".',
+        [("the backlog will only grow", "Jo Fairweather", "named")],
+    )
+
+
+def test_an_opening_phrase_naming_someone_else_does_not_take_the_pronoun():
+    assert_quotes(
+        """
+President Macron wrote to Sir Keir on Friday about the "shared responsibility" of both countries.
+Responding to Ms Mahmood's remarks in the Commons, he added: "France will not be lectured on how to police its own beaches."
+""",
+        [("France will not be lectured", "Emmanuel Macron", "pronoun")],
+    )
+
+
+def test_he_added_goes_on_with_the_man_last_quoted():
+    assert_quotes(
+        """
+"We have doubled the patrols on the beaches," President Macron told reporters in Paris.
+Sir Keir was due to travel to Calais later in the week to meet officials.
+"Nobody can say we have not done our part in this," he added.
+""",
+        [
+            ("We have doubled the patrols", "Emmanuel Macron", "named"),
+            ("Nobody can say we have not", "Emmanuel Macron", "pronoun"),
+        ],
+    )
+
+
+def test_a_party_that_opens_the_sentence_is_what_they_refers_to():
+    assert_quotes(
+        """
+Mr Okafor said the bill "will finally give the police the powers they have asked for".
+The Conservatives have tried to set out a tougher position. They have been emphasising the need for a cap that is "set by Parliament every single year".
+""",
+        [
+            ("will finally give the police", "Mr Okafor", "named"),
+            ("set by Parliament every single year", "Conservative Party", "pronoun"),
+        ],
+    )

@@ -57,6 +57,13 @@ NAME_HEADS = frozenset(
     January February March April May June July August September October November December""".split()
 )
 
+# The capitalised head nouns that end the name of a body that can speak ("Fire Brigades Union").
+BODY_HEADS = frozenset(
+    """Office Street Force Council Ministry Party Government Agency Court Commission Union
+    Service Police Coastguard Department Committee Action Trust Foundation Institute
+    Tribunal Embassy Observatory Watch Network Alliance Association Federation""".split()
+)
+
 # Sentence openers and other capitalised words that never start a person's name.
 NOT_NAME_STARTS = frozenset(
     """The A An And But Or However Although Meanwhile Yesterday Today Tomorrow Earlier Later
@@ -81,13 +88,14 @@ SPEECH_VERBS = frozenset(
     announced announces commented comments remarked asserted maintained maintains questioned
     denied denies demanded demands agreed agrees called calls believe believes believed
     think thinks thought hit slammed slams fumed tweeted posted recalled recalls reckoned
-    predicted predicts cautioned complained complains boasted joked mused pointed""".split()
+    predicted predicts cautioned complained complains boasted joked mused pointed
+    hailed hails hailing emphasised emphasises emphasising ruled rules found finds concluded""".split()
 )
 
 # Words allowed between a speaker and the speech verb: "has also previously said".
 VERB_FILLERS = frozenset(
     """has have had was is were are also later previously reportedly then today yesterday
-    once again further earlier recently repeatedly separately last night this morning week
+    been once again further earlier recently repeatedly separately last night this morning week
     on monday tuesday wednesday thursday friday saturday sunday would will could""".split()
 )
 

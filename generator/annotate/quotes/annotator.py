@@ -35,6 +35,7 @@ INTERVIEWER = re.compile(
 )
 ADJACENT = re.compile(r"^[\s,;:—–-]*$")
 UNKNOWN = "unknown"
+GOING_ON_VERBS = frozenset({"added", "adds", "adding", "continued", "continues"})  # the same speaker goes on
 
 
 @dataclass(frozen=True)
@@ -88,11 +89,34 @@ def _resolved_cues(walk: Walk, hidden: str, start: int, end: int) -> list[tuple[
     cues = []
     for cue in attributions(hidden, start, end):
         speaker = resolve_speaker(cue.speaker, walk.index, recent + hidden[start : cue.cue_start])
-        if speaker is not None and speaker.kind == "pronoun":
-            speaker = walk.discourse.pronoun(speaker.gender)
+        if speaker is not None and speaker.kind == "pronoun" and cue.verb.lower() in GOING_ON_VERBS:
+            speaker = _last_speaker_of(walk, speaker.gender) or speaker
+        speaker = _pointed_back(walk.discourse, speaker)
         if speaker is not None:
             cues.append((cue, speaker))
     return cues
+
+
+def _last_speaker_of(walk: Walk, gender: str | None) -> Speaker | None:
+    """ "he added": the person last quoted, when the pronoun's gender allows them."""
+    last = walk.last_quote
+    if last is None or last.kind != "person" or gender not in ("male", "female"):
+        return None
+    return last if last.gender in (None, gender) else None
+
+
+def _pointed_back(discourse: Discourse, speaker: Speaker | None) -> Speaker | None:
+    """A pronoun, "the charity" or "the source" -> who the passage is about; others unchanged."""
+    if speaker is None or speaker.kind not in ("pronoun", "description", "source"):
+        return speaker
+    if speaker.kind == "pronoun":
+        return discourse.pronoun(speaker.gender)
+    if speaker.kind == "source":
+        if speaker.gender != "source":
+            return speaker
+        sources = [b for b in discourse.bodies if b.kind == "source"]
+        return sources[-1] if sources else Speaker("unnamed source", "source")
+    return discourse.pronoun("thing") or Speaker(speaker.name, "organisation")
 
 
 def _read_span(

@@ -17,6 +17,7 @@ from functools import lru_cache
 from generator.annotate.quotes.marks import MASK
 from generator.annotate.vocabulary import (
     DETERMINERS,
+    NOT_NAME_STARTS,
     ORGANISATION_HEADS,
     PRONOUNS,
     ROLE_WORDS,
@@ -44,7 +45,9 @@ CUE_STOP = re.compile(r"[:,.;“”\"!?]")
 LAST_WORD = re.compile(r"(\w+)\s*$")
 LOOK_BACK = 80  # characters searched for the word before a speech verb
 APPOSITIVE_REACH = 400  # characters searched for the comma that opens an appositive
-NOT_SUBJECTS = frozenset({"that", "which", "who", "what", "when", "where", "asked", "as", "if"})
+NOT_SUBJECTS = frozenset(
+    {"that", "which", "who", "what", "when", "where", "asked", "as", "if", "for", "of", "to", "close"}
+)
 
 
 @dataclass(frozen=True)
@@ -173,9 +176,21 @@ def _phrase_start(text: str, start: int, cut: int) -> int | None:
 
 
 def _inside_phrase(text: str, start: int, position: int) -> bool:
-    """A determiner after "of"/"for" ("head of the Border Force") does not begin the phrase."""
-    previous = re.search(r"(\w+)\s+$", text[max(start, position - 8) : position])
-    return previous is not None and previous.group(1).lower() in ("of", "for")
+    """A determiner after "of"/"for" ("head of the Border Force") does not begin the phrase, nor
+    "the" between capitalised words of one name ("Doctors of the World", "Save the Children")."""
+    previous = re.search(r"(\w+)\s+$", text[max(start, position - 40) : position])
+    if previous is None:
+        return False
+    word = previous.group(1)
+    if word.lower() in ("of", "for"):
+        return True
+    following = TOKEN.match(text, position + 4) if text[position : position + 4].lower() == "the " else None
+    return (
+        is_capitalised(word)
+        and word not in NOT_NAME_STARTS
+        and following is not None
+        and is_capitalised(following.group())
+    )
 
 
 def _noun_phrase_word(word: str) -> bool:

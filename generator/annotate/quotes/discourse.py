@@ -10,14 +10,22 @@ the latest organisation; "they" to the latest organisation or source.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from generator.annotate.people.name_spans import capitalised_runs
 from generator.annotate.people.names import NameIndex
+from generator.annotate.quotes.bodies import bodies_at
 from generator.annotate.quotes.speakers import Speaker
 from generator.annotate.vocabulary import WORD
 
 SUBJECT_WINDOW = 3  # a topic person is named within the first words of the sentence
+# An opening participle or prepositional phrase, ended by a comma, holds no subject:
+# "Referring to the minister's letter, he added", "In a message seen by reporters, Smith said".
+OPENING_PHRASE = re.compile(
+    r"(?:[A-Z][a-z]+ing|In|On|At|After|Before|Despite|Unlike|Following|During|Amid|With|Without)\b[^,]{0,120},"
+)
+BODY_OPENING = re.compile(r"\s*(?:The\s+)?")
 
 
 @dataclass
@@ -52,7 +60,25 @@ class Discourse:
 
 
 def sentence_subject(hidden: str, start: int, end: int, index: NameIndex) -> Speaker | None:
-    """The person a sentence opens with, if any: its grammatical topic."""
+    """The person or body a sentence opens with, if any: its grammatical topic."""
+    opening = OPENING_PHRASE.match(hidden, start, end)
+    if opening is not None:
+        start = opening.end()
+    return _person_subject(hidden, start, end, index) or _body_subject(hidden, start, end, index)
+
+
+def _body_subject(hidden: str, start: int, end: int, index: NameIndex) -> Speaker | None:
+    """A body named first in the sentence ("The Liberal Democrats have ...", "Unison said")."""
+    opening = BODY_OPENING.match(hidden, start, end)
+    first = opening.end() - start if opening else 0
+    for position, name in bodies_at(hidden[start:end], index.entities)[:1]:
+        if position <= first:
+            return Speaker(name, "organisation")
+    return None
+
+
+def _person_subject(hidden: str, start: int, end: int, index: NameIndex) -> Speaker | None:
+    """The person named within the first words of the sentence."""
     words = list(WORD.finditer(hidden, start, end))[:SUBJECT_WINDOW]
     if not words:
         return None
