@@ -345,6 +345,7 @@ class Annotations:
     title: Sourced = Sourced(None)
     outlet: Sourced = Sourced(None)
     published: Sourced = Sourced(None)
+    author: Sourced = Sourced(None)  # from the page's byline, when it has one
     summary: str | None = None
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()

@@ -15,6 +15,7 @@ import dataclasses
 import re
 from functools import lru_cache
 
+from generator.annotate.bylines import author_from_bylines
 from generator.annotate.dates import MONTHS
 from generator.annotate.document import Document
 from generator.annotate.sentences import split_sentences
@@ -223,7 +224,7 @@ def infer_published(document: Document) -> Sourced:
 
 
 def annotate_metadata(document: Document, annotations: Annotations) -> Annotations:
-    """Fill title, summary, outlet and published from the cleaned text and content/ knowledge."""
+    """Fill title, summary, outlet, published and author from the cleaned text and content/ knowledge."""
     standfirst = first_prose_paragraph(document.clean.paragraphs)
     return dataclasses.replace(
         annotations,
@@ -231,4 +232,5 @@ def annotate_metadata(document: Document, annotations: Annotations) -> Annotatio
         summary=standfirst.text if standfirst is not None else None,
         outlet=infer_outlet(document),
         published=infer_published(document),
+        author=author_from_bylines(document.clean.removed) or Sourced(None, basis="no byline"),
     )

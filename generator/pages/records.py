@@ -17,6 +17,7 @@ def article_record(article: Article) -> dict:
         "title": annotations.title.value,
         "outlet": annotations.outlet.value,
         "published": annotations.published.value,
+        "author": annotations.author.value,
         "topics": [m.topic for m in annotations.topics if m.substantive],
         "mentions": [m.topic for m in annotations.topics if not m.substantive],
         "boilerplate": [r.text for r in article.clean.removed if r.whole_line],
