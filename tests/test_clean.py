@@ -522,3 +522,16 @@ def test_the_cleaner_is_unsure_of_heuristic_removals_and_short_kept_lines(rules)
         "line 3 removed (caption: the line above a picture credit): Migrants are brought ashore at Dover",
         "line 6 kept (short, like a heading or caption): The Rwanda question",
     ]  # line 4 went by a junk.yaml rule, and the headline is never doubted
+
+
+def test_a_section_label_above_the_headline_is_furniture_and_the_headline_stays(rules):
+    assert_cleans(
+        rules,
+        "Breaking News\n\nCrossings pass a new milestone for the year\n\n"
+        "Officials said the total passed the mark on Tuesday as calm weather held.\n\nAnalysis\n",
+        kept=[
+            "Crossings pass a new milestone for the year",
+            "Officials said the total passed the mark on Tuesday as calm weather held.",
+        ],
+        removed=["Breaking News", "Analysis"],
+    )
