@@ -9,13 +9,12 @@ every printed value is escaped unless Python built it as Markdown.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 
 import jinja2
 
-from generator.inputs.front_matter import dump_front_matter
 from generator.models import Article, GlossaryTerm, HandPage, Knowledge, Page, SiteIndex, TopicDef
-from generator.pages.mdtext import Markdown, contributor_markdown, finalize, link
+from generator.pages.environment import PageKind, front_matter, make_environment
+from generator.pages.mdtext import contributor_markdown, link
 from generator.pages.views import (
     EXCERPTS_PER_ARTICLE,
     Catalogue,
@@ -29,28 +28,9 @@ from generator.pages.views import (
     topic_href,
 )
 
-TEMPLATES = Path(__file__).parent / "templates"
 LATEST_ON_HOME = 5
-
-
-def make_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
-    """A Jinja environment that escapes every printed value for Markdown."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
-        undefined=jinja2.StrictUndefined,
-        finalize=finalize,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,
-    )
-    env.filters["join"] = join_markdown
-    return env
-
-
-def join_markdown(items: object, separator: str = "") -> Markdown:
-    """Jinja's `join`, keeping Markdown items as they are and escaping the rest."""
-    return Markdown(separator.join(finalize(item) for item in items))
+# The page kinds beyond articles and topics, each a module of this package (one line each).
+PAGE_KINDS: tuple[PageKind, ...] = ()
 
 
 def render_site(
@@ -72,6 +52,8 @@ def render_site(
     pages += [render_article(env, a, catalogue) for a in articles]
     pages += [render_topic(env, t, catalogue) for t in knowledge.topics]
     pages += [render_hand_page(page) for page in hand_pages]
+    for kind in PAGE_KINDS:
+        pages += kind(env, catalogue)
     return tuple(sorted(pages, key=lambda p: p.path))
 
 
@@ -81,12 +63,6 @@ def render_hand_page(page: HandPage) -> Page:
         title=page.title, description=page.description, tags=list(page.tags), hide=list(page.hide)
     )
     return Page(page.page, front + contributor_markdown(page.body), page.path)
-
-
-def front_matter(**fields: object) -> Markdown:
-    """YAML front matter with keys in the given order, values quoted safely; empty values left out."""
-    kept = {k: v for k, v in fields.items() if v not in (None, "", [], ())}
-    return Markdown(dump_front_matter(kept))
 
 
 def render_article(env: jinja2.Environment, article: Article, catalogue: Catalogue) -> Page:
