@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from generator.annotate.dates import MONTHS
 from generator.annotate.vocabulary import currency_symbol
+from generator.inputs.slugs import slugify
 from generator.models import Article, Figure, GlossaryTerm, Knowledge, SiteIndex, TopicDef
 from generator.pages.mdtext import Markdown, link
 
@@ -52,6 +53,19 @@ def article_href(slug: str, paragraph: int | None = None, *, from_dir: str = "ar
     if from_dir == "":
         base = f"articles/{slug}.md"
     return f"{base}#p{paragraph}" if paragraph else base
+
+
+def person_slug(name: str) -> str:
+    """The slug of a person's or organisation's page, `people/<slug>/`: from the canonical name."""
+    return slugify(name) or "unnamed"
+
+
+def person_href(name: str, *, from_dir: str) -> str:
+    """A docs-relative link to the page of the person or body named `name`, from a page in `from_dir`."""
+    target = f"{person_slug(name)}.md"
+    if from_dir == "people":
+        return target
+    return f"people/{target}" if from_dir == "" else f"../people/{target}"
 
 
 def topic_href(slug: str, *, from_dir: str = "topics") -> str:
