@@ -103,3 +103,13 @@ def test_hand_written_pages_keep_their_title_and_edit_link(built_site: Path) -> 
     assert about.title.get_text().startswith("About this record")
     edit = about.select_one("a.md-content__button[href*='/edit/']")
     assert edit is not None and edit["href"].endswith("/content/about.md")
+
+
+def test_every_page_has_sharing_tags_matching_its_title(built_site: Path) -> None:
+    for page in sorted(built_site.rglob("*.html")):
+        head = soup(page).head
+        og = head.find("meta", attrs={"property": "og:title"})
+        assert og is not None and head.find("meta", attrs={"name": "twitter:card"}), (
+            f"{page}: no sharing tags"
+        )
+        assert head.title.get_text().startswith(og["content"]), f"{page}: og:title {og['content']!r}"

@@ -44,6 +44,10 @@ def plant(project: Path) -> None:
     )
     topic = project / "content" / "topics" / "offshoring.md"
     topic.write_text(topic.read_text(encoding="utf-8") + f"\n{JOINED}\n\n{PAYLOADS[3]}\n", encoding="utf-8")
+    (project / "content" / "quoted.md").write_text(
+        '# Boats " http-equiv="refresh" content="0;url=https://evil.example/ in the Channel\n\nText.\n',
+        encoding="utf-8",
+    )
     about = project / "content" / "about.md"
     about.write_text(
         about.read_text(encoding="utf-8") + f"\n{PAYLOADS[2]}\n\n{PAYLOADS[4]}\n", encoding="utf-8"
@@ -104,3 +108,14 @@ def test_every_page_carries_a_content_security_policy(hostile_site: Path) -> Non
         policy = dict(part.strip().split(" ", 1) for part in meta["content"].split(";"))
         assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"]
         assert policy["object-src"] == "'none'"
+
+
+def test_sharing_tags_hold_a_heading_title_as_text(hostile_site: Path) -> None:
+    """A page titled by its heading alone: the quote marks in it cannot open an attribute."""
+    head = BeautifulSoup((hostile_site / "quoted/index.html").read_text(encoding="utf-8"), "html.parser").head
+    for meta in head.find_all("meta", attrs={"property": "og:title"}) + head.find_all(
+        "meta", attrs={"name": "twitter:title"}
+    ):
+        assert set(meta.attrs) <= {"property", "name", "content"}, meta
+        assert meta["content"].startswith('Boats " http-equiv="refresh"')
+    assert head.find("meta", attrs={"http-equiv": "refresh"}) is None
