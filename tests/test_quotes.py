@@ -340,3 +340,68 @@ The Conservatives have tried to set out a tougher position. They have been empha
             ("set by Parliament every single year", "Conservative Party", "pronoun"),
         ],
     )
+
+
+def test_tabloid_single_quotes_across_paragraphs():
+    assert_quotes(
+        """
+Ms Mahmood met French officials in Paris on Tuesday.
+A UK Home Office spokesman said: 'Nobody should be risking their life in a flimsy dinghy in winter.
+'We are working with our partners every day to shut these routes down for good.'
+‘Every boat we stop is a life that could have been lost,’ Ms Mahmood said.
+'We will keep going until the job is done,' said Sir Keir Starmer.
+""",
+        [
+            ("Nobody should be risking", "Home Office spokesperson", "named"),
+            ("We are working with our partners", "Home Office spokesperson", "continuation"),
+            ("Every boat we stop", "Shabana Mahmood", "named"),
+            ("We will keep going", "Keir Starmer", "named"),
+        ],
+    )
+
+
+def test_apostrophes_are_not_quote_marks():
+    assert_quotes(
+        """
+Sir Keir said the Smiths' boat was stopped in the ’90s and that he didn't think it mattered much.
+Mr O'Neill, who ran a rock ’n’ roll bar in Dover, told 'em it wasn't the town's fault at all.
+'I don't think the Joneses' dinghy should ever have left the beach that night,' he said.
+""",
+        [("I don't think the Joneses' dinghy", "Mr O'Neill", "pronoun")],
+    )
+
+
+def test_single_scare_quotes_do_not_swallow_the_paragraph():
+    assert_quotes(
+        """
+Critics said the 'stop the boats' pledge and the ‘one in, one out’ deal had failed, Ms Mahmood said, 'and everyone in this country can now see it.'
+The Tories called the plan 'naive', but Sir Keir said it was working and that the numbers would come down soon.
+""",
+        [("and everyone in this country", "Shabana Mahmood", "named")],
+    )
+
+
+def test_single_marks_inside_double_ones_are_quotes_within_quotes():
+    assert_quotes(
+        """
+Ms Mahmood said: "People tell me 'just stop the boats' as if it were that simple, and it is not."
+'When they say "send them back" they never say where to,' Sir Keir said.
+""",
+        [
+            ("People tell me 'just stop the boats'", "Shabana Mahmood", "named"),
+            ('When they say "send them back"', "Keir Starmer", "named"),
+        ],
+    )
+
+
+def test_a_stray_opening_apostrophe_and_a_misencoded_mark():
+    assert_quotes(
+        """
+The skipper told 'em to sit still, Ms Mahmood said, 'and not one of them listened to a word he said.'
+Sir Keir said: '˜We have put more officers on the French beaches than ever before.
+""",
+        [
+            ("and not one of them listened", "Shabana Mahmood", "named"),
+            ("We have put more officers", "Keir Starmer", "named"),
+        ],
+    )

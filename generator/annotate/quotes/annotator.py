@@ -69,7 +69,7 @@ def annotate_quotes(document: Document, annotations: Annotations) -> Annotations
 def _read_paragraph(walk: Walk, number: int, text: str) -> None:
     spans = quoted_spans(text)
     hidden = masked(text, spans)
-    continues_open = walk.left_open and text.lstrip()[:1] in '“"«”'
+    continues_open = walk.left_open and _opens_with_mark(text, spans)
     for start, end in sentence_ranges(hidden):
         subject = sentence_subject(hidden, start, end, walk.index)
         if subject is not None:
@@ -82,6 +82,12 @@ def _read_paragraph(walk: Walk, number: int, text: str) -> None:
             walk.discourse.attend(speaker)
     walk.left_open = bool(spans) and spans[-1].close_mark is None
     walk.recent = (walk.recent + [hidden])[-3:]
+
+
+def _opens_with_mark(text: str, spans: list[QuotedSpan]) -> bool:
+    """True when the paragraph starts with a quote mark: a double one, or a single one that opens a span."""
+    lead = len(text) - len(text.lstrip())
+    return text[lead : lead + 1] in '“"«”' or (bool(spans) and spans[0].open_mark == lead)
 
 
 def _resolved_cues(walk: Walk, hidden: str, start: int, end: int) -> list[tuple[Attribution, Speaker]]:

@@ -94,7 +94,7 @@ def _speaker_after(text: str, verb: re.Match[str], end: int) -> Attribution | No
     if verb.group().endswith("ing"):
         return None
     before = text[max(0, verb.start() - 4) : verb.start()]
-    if before.strip(" ,") and not before.rstrip().endswith(("”", '"', MASK, ",")):
+    if before.strip(" ,") and not before.rstrip().endswith(("”", '"', "’", "'", MASK, ",")):
         return None
     words = _noun_phrase_after(text, verb.end(), end)
     if not words:
