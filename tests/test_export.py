@@ -69,3 +69,24 @@ def test_zensical_builds_the_exported_tree(root: Path, tmp_path: Path) -> None:
         assert html.find("details"), f"{page}: removed-lines box lost"
     for topic in topic_slugs():
         assert (site / "topics" / topic / "index.html").exists()
+
+
+def test_exported_front_matter_is_safe_for_a_theme_that_prints_it_raw(root: Path, tmp_path: Path) -> None:
+    """Zensical runs no adapter: the exported titles and descriptions are already HTML-escaped."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "seeds", "content"):
+        source = root / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    sidecar = project / "content" / "articles" / "uk-france-one-for-one-returns-pilot-2025.md"
+    text = sidecar.read_text(encoding="utf-8")
+    sidecar.write_text(
+        text.replace("title: ", "title: 'x\" http-equiv=\"refresh <script>' # ", 1), encoding="utf-8"
+    )
+    assert export(project, tmp_path / "docs").returncode in (0, 1)
+    page = (tmp_path / "docs" / "articles" / "uk-france-one-for-one-returns-pilot-2025.md").read_text(
+        encoding="utf-8"
+    )
+    front = page.split("---", 2)[1]
+    title = next(line for line in front.splitlines() if line.startswith("title:"))
+    assert "<" not in title and '\\"' not in title and "&quot;" in title and "&lt;script&gt;" in title

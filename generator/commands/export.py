@@ -1,8 +1,9 @@
 """Write the generated Markdown tree to a folder, for inspection and for other engines.
 
 In: a built Site, the project root and an output folder. Out: the folder holds
-every page (generated, and hand-written ones disarmed) plus the images of
-content/ that the project reader approved, so any engine that reads `mkdocs.yml`
+every page (generated, and hand-written ones disarmed; front matter HTML-safe,
+because the theme prints it raw under any engine) plus the images of content/ that
+the project reader approved, so any engine that reads `mkdocs.yml`
 with `docs_dir` pointed there can build it. Nothing else in content/ is copied
 (no links, no scripts, no other files): the reader decides, once, what belongs.
 Every file is written atomically, readable like any file the user creates; the
@@ -19,7 +20,9 @@ from pathlib import Path
 
 from generator import build_site
 from generator.commands import find_root
+from generator.inputs.front_matter import dump_front_matter, split_front_matter
 from generator.models import Site
+from generator.pages.html_safety import safe_meta
 
 
 def _file_mode() -> int:
@@ -43,6 +46,15 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def theme_safe_page(text: str, path: str) -> str:
+    """A page's Markdown with the front matter the theme prints made HTML-safe (`safe_meta`), as the
+    MkDocs adapter does at build time: another engine's copy of the theme prints it raw too."""
+    front_matter = split_front_matter(text, path)
+    if not front_matter.document.data:
+        return text
+    return dump_front_matter(safe_meta(front_matter.document.data), front_matter.body.rstrip("\n"))
+
+
 def export_site(site: Site, root: Path, out: Path) -> int:
     """Write every page of `site` and its approved images under `out`; return the count."""
     out = out.resolve()
@@ -50,7 +62,7 @@ def export_site(site: Site, root: Path, out: Path) -> int:
         if out == protected.resolve() or protected.resolve() in out.parents:
             raise ValueError(f"refusing to export into {protected}: it holds hand-written files")
     for page in site.pages:
-        write_atomic(out / page.path, page.text.encode("utf-8"))
+        write_atomic(out / page.path, theme_safe_page(page.text, page.path).encode("utf-8"))
     for image in site.images:
         write_atomic(out / image, (root / "content" / image).read_bytes())
     return len(site.pages) + len(site.images)
