@@ -1,23 +1,30 @@
-"""Cross-link articles and topics once every article is known.
+"""Cross-link articles, topics and people once every article is known.
 
-In: all Articles and TopicDefs. Out: a SiteIndex: articles newest first, the
-articles on each topic, related topics, and related articles. Runs after the
-per-article loop, never inside it: topics induce a graph, not a tree.
+In: all Articles, TopicDefs and Entities. Out: a SiteIndex: articles newest first, the
+articles on each topic, related topics, related articles, and everyone quoted or named
+with their quotations, roles, topics and the people quoted beside them. Runs after the
+per-article loop, never inside it: topics and people induce a graph, not a tree.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from itertools import combinations
 
-from generator.models import Article, SiteIndex, TopicDef, TopicLinks
+from generator.inputs.paths import is_reserved_name
+from generator.inputs.slugs import slugify
+from generator.models import Article, Entity, PersonLinks, QuoteRef, SiteIndex, TopicDef, TopicLinks
 
 RELATED_ARTICLES = 3
 RELATED_TOPICS = 4
 
 
-def cross_link(articles: tuple[Article, ...], topics: tuple[TopicDef, ...]) -> SiteIndex:
-    """Index the articles by date, by topic and by shared topics."""
+def cross_link(
+    articles: tuple[Article, ...], topics: tuple[TopicDef, ...], entities: tuple[Entity, ...] = ()
+) -> SiteIndex:
+    """Index the articles by date, by topic and by shared topics, and the people they quote or name."""
     newest = tuple(a.slug for a in sorted(articles, key=newest_first_key))
     order = {slug: i for i, slug in enumerate(newest)}
     co_occurrence = _topic_co_occurrence(articles)
@@ -34,7 +41,9 @@ def cross_link(articles: tuple[Article, ...], topics: tuple[TopicDef, ...]) -> S
     related = tuple(
         (a.slug, _related_articles(a, articles, order)) for a in sorted(articles, key=lambda a: a.slug)
     )
-    return SiteIndex(articles_by_date=newest, topics=topic_links, related_articles=related)
+    by_slug = {a.slug: a for a in articles}
+    people = index_people([by_slug[s] for s in newest], [t.slug for t in topics], entities)
+    return SiteIndex(articles_by_date=newest, topics=topic_links, related_articles=related, people=people)
 
 
 def newest_first_key(article: Article) -> tuple:
@@ -84,3 +93,189 @@ def _related_articles(
         jaccard = len(mine & theirs) / len(mine | theirs)
         scored.append((-jaccard, abs(order[other.slug] - order[article.slug]), other.slug))
     return tuple(slug for *_, slug in sorted(scored)[:RELATED_ARTICLES])
+
+
+# --- people -----------------------------------------------------------------------------------
+
+# The groups of the people index, in the order it shows them: (key, heading).
+PEOPLE_GROUPS: tuple[tuple[str, str], ...] = (
+    ("politicians", "Politicians"),
+    ("officials", "Officials"),
+    ("campaigners", "Campaigners and charities"),
+    ("french", "French officials"),
+    ("organisations", "Organisations"),
+    ("unnamed", "Unnamed sources"),
+    ("others", "Others"),
+)
+QUOTED_BESIDE = 5  # the people most often quoted beside someone, on their page
+
+# How a name is put in a group (`person_group`), the first rule that holds:
+# 1. unnamed: the name says who the speaker is not ("unnamed Westminster source", "a source close
+#    to the minister") or only for whom they speak ("Home Office spokesperson"), and
+#    entities.yaml does not list it;
+# 2. organisations: entities.yaml lists it as an organisation or party, or it is no listed person
+#    and its name ends in a body's word ("UK government", "French interior ministry");
+# 3. by the roles entities.yaml and the articles give a person, read together, the first group
+#    whose words any role holds: French officials ("French", "France"), politicians ("minister",
+#    "secretary", "MP", "president", "leader", a party ...), campaigners and charities ("charity",
+#    "campaigner", "rights", "refugee", "founder" ...), officials ("chief", "head", "director",
+#    "inspector", "commander", "judge", "spokesperson" ...);
+# 4. others: a person with no role, or none of those words.
+_UNNAMED = re.compile(
+    r"^(?:an? |the )?(?:unnamed|anonymous|unidentified)\b|^(?:an? |the )?(?:\w+ ){0,2}sources?\b"
+    r"|\b(?:spokes(?:person|man|woman)|sources?|insiders?|aides?)$"
+)
+_BODY = re.compile(
+    r"\b(?:government|ministry|office|department|council|court|party|police|agency|commission"
+    r"|committee|coastguard|union|charity|embassy)$"
+)
+_ROLE_GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("french", re.compile(r"\b(?:french|france)\b")),
+    (
+        "politicians",
+        re.compile(
+            r"\b(?:minister|secretary|mps?|meps?|president|chancellor|leader|shadow|councillor|mayor"
+            r"|conservative|labour|tory|lib dems?|liberal democrats?|reform uk|peer|senator)\b"
+        ),
+    ),
+    (
+        "campaigners",
+        re.compile(
+            r"\b(?:charit(?:y|ies)|campaign\w*|activists?|rights|refugees?|volunteers?|ngos?|founder)\b"
+        ),
+    ),
+    (
+        "officials",
+        re.compile(
+            r"\b(?:chief|head|director|inspector|commander|officer|admiral|police|judge|justice"
+            r"|commissioner|official|civil servant|spokes(?:person|man|woman)|governor|general)\b"
+        ),
+    ),
+)
+
+
+def person_slug(name: str) -> str:
+    """The slug of a person's or body's page, `people/<slug>/`, from the name as the annotator gives it.
+
+    Names that differ only in case, accents or punctuation share a page. Never `index` (the
+    people index) nor a Windows device name.
+    """
+    slug = slugify(name) or "unnamed"
+    return f"{slug}-person" if slug == "index" or is_reserved_name(slug) else slug
+
+
+def person_group(name: str, entity: Entity | None, roles: list[str]) -> str:
+    """The key of the PEOPLE_GROUPS group `name` is listed under (the rules above).
+
+    In: the name, its entities.yaml entry if any, and the roles the articles gave it.
+    """
+    plain = " ".join(name.split()).casefold()
+    if entity is None and _UNNAMED.search(plain):
+        return "unnamed"
+    if entity is not None and entity.is_organisation:
+        return "organisations"
+    if (entity is None or entity.kind != "person") and _BODY.search(plain):
+        return "organisations"
+    listed = [r.title for r in entity.roles] if entity is not None else []
+    said = " | ".join(listed + roles).casefold()
+    return next((group for group, words in _ROLE_GROUPS if words.search(said)), "others")
+
+
+@dataclass
+class _Seen:
+    """What one pass over the articles gathers about one person or body (link-internal)."""
+
+    spellings: Counter = field(default_factory=Counter)
+    roles: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # casefold -> shown, slugs
+    quotes: list[QuoteRef] = field(default_factory=list)
+    topics: Counter = field(default_factory=Counter)
+    beside: Counter = field(default_factory=Counter)
+    articles: set[str] = field(default_factory=set)
+
+    def saw(self, name: str, role: str | None, article: str) -> None:
+        """One mention of the person in `article`, under `name`, with the role the article gave."""
+        self.spellings[name] += 1
+        self.articles.add(article)
+        shown = " ".join((role or "").split())
+        if shown:
+            slugs = self.roles.setdefault(shown.casefold(), (shown, []))[1]
+            if not slugs or slugs[-1] != article:
+                slugs.append(article)
+
+
+def index_people(
+    newest_first: list[Article], topic_order: list[str], entities: tuple[Entity, ...]
+) -> tuple[PersonLinks, ...]:
+    """Everyone the articles quote or name, and every body they quote, sorted by slug.
+
+    In: the articles newest first, the topic slugs in the site's order, the listed entities.
+    One pass over the articles builds every person's lists, so the cost grows with the
+    number of quotations and names, never with articles times people.
+    """
+    seen: defaultdict[str, _Seen] = defaultdict(_Seen)
+    for article in newest_first:
+        _gather(article, seen)
+    known = {}
+    for entity in entities:
+        for spelling in (*entity.aliases, entity.name):
+            known[" ".join(spelling.split()).casefold()] = entity
+    groups = {slug: _group_of(one, known) for slug, one in seen.items()}
+    order = {slug: i for i, slug in enumerate(topic_order)}
+    return tuple(_person(slug, seen[slug], groups, order) for slug in sorted(seen))
+
+
+def _gather(article: Article, seen: defaultdict[str, _Seen]) -> None:
+    """Add one article's quotations and named people to `seen`; count who is quoted beside whom.
+
+    A quotation counts for a topic when its paragraph is evidence for the topic, as the topic
+    page shows it.
+    """
+    annotations, speakers = article.annotations, []
+    evidence = [(m.topic, {e.paragraph for e in m.evidence}) for m in annotations.topics if m.substantive]
+    for position, quote in enumerate(annotations.quotes):
+        slug = person_slug(quote.speaker)
+        one = seen[slug]
+        one.saw(quote.speaker, quote.role, article.slug)
+        one.quotes.append(QuoteRef(article.slug, position))
+        one.topics.update(topic for topic, paragraphs in evidence if quote.paragraph in paragraphs)
+        if slug not in speakers:
+            speakers.append(slug)
+    for ref in annotations.people:
+        seen[person_slug(ref.name)].saw(ref.name, ref.role, article.slug)
+    for a, b in combinations(speakers, 2):
+        seen[a].beside[b] += 1
+        seen[b].beside[a] += 1
+
+
+def _group_of(one: _Seen, known: dict[str, Entity]) -> str:
+    """The group of a person or body, from its usual spelling, its entity and the roles given."""
+    name = _usual_name(one)
+    entity = known.get(" ".join(name.split()).casefold())
+    return person_group(name, entity, [shown for shown, _ in one.roles.values()])
+
+
+def _usual_name(one: _Seen) -> str:
+    """The spelling given most often; the first in code-point order on a tie."""
+    return min(one.spellings.items(), key=lambda item: (-item[1], item[0]))[0]
+
+
+def _person(slug: str, one: _Seen, groups: dict[str, str], topic_order: dict[str, int]) -> PersonLinks:
+    """The frozen record of one person's page from what the pass gathered."""
+    beside = sorted(
+        ((count, other) for other, count in one.beside.items() if groups[other] != "unnamed"),
+        key=lambda item: (-item[0], item[1]),
+    )
+    topics = sorted(
+        ((t, n) for t, n in one.topics.items() if t in topic_order),
+        key=lambda item: (-item[1], topic_order[item[0]]),
+    )
+    return PersonLinks(
+        slug=slug,
+        name=_usual_name(one),
+        group=groups[slug],
+        roles=tuple((shown, tuple(slugs)) for shown, slugs in one.roles.values()),
+        quotes=tuple(one.quotes),
+        topics=tuple(topics),
+        quoted_beside=tuple((other, count) for count, other in beside[:QUOTED_BESIDE]),
+        named_in=len(one.articles),
+    )

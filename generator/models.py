@@ -382,12 +382,35 @@ class TopicLinks:
 
 
 @dataclass(frozen=True)
+class QuoteRef:
+    """One quotation in one article: the article's slug and the quote's place in its `quotes`."""
+
+    article: str
+    position: int
+
+
+@dataclass(frozen=True)
+class PersonLinks:
+    """A person or body quoted or named across the articles, keyed by the slug of their page."""
+
+    slug: str  # `people/<slug>/`
+    name: str  # the spelling the annotator gives most often
+    group: str  # a key of link.PEOPLE_GROUPS: "politicians", "officials", "unnamed" ...
+    roles: tuple[tuple[str, tuple[str, ...]], ...]  # a role as written -> article slugs, newest first
+    quotes: tuple[QuoteRef, ...]  # newest article first, then in paragraph order
+    topics: tuple[tuple[str, int], ...]  # topic slug -> their quotations in its evidence, most first
+    quoted_beside: tuple[tuple[str, int], ...]  # person slug -> articles quoting both, most first
+    named_in: int = 0  # how many articles quote or name them
+
+
+@dataclass(frozen=True)
 class SiteIndex:
     """Cross-links computed once every article is known."""
 
     articles_by_date: tuple[str, ...]  # slugs, newest first
     topics: tuple[TopicLinks, ...]
     related_articles: tuple[tuple[str, tuple[str, ...]], ...]  # slug -> related slugs
+    people: tuple[PersonLinks, ...] = ()  # everyone quoted or named, and bodies quoted; by slug
 
     def related_to(self, slug: str) -> tuple[str, ...]:
         return dict(self.related_articles).get(slug, ())

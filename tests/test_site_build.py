@@ -55,6 +55,32 @@ def test_topic_page_links_to_existing_paragraph_anchors(built_site: Path, topic:
     assert anchored, f"topic {topic} links to no article paragraph"
 
 
+def test_people_pages_are_built_and_linked(built_site: Path) -> None:
+    """The People index is in the navigation and links every person page; a person page links to
+    the paragraphs it quotes, and an article page links each speaker to their page."""
+    nav = soup(built_site / "index.html").select_one("nav.md-nav--primary")
+    assert "People" in [a.get_text(strip=True) for a in nav.select("a.md-nav__link")]
+    index = soup(built_site / "people" / "index.html")
+    linked = {urljoin("https://x/people/", a["href"]) for a in index.select("article table a")}
+    pages = {f"https://x/people/{p.parent.name}/" for p in (built_site / "people").glob("*/index.html")}
+    assert pages and linked == pages, "the index links every person page, and only those"
+    quoted = 0
+    for url in sorted(pages):
+        for a in soup(built_site / urlparse(url).path.lstrip("/") / "index.html").select(
+            "article a[href*='#p']"
+        ):
+            target = urlparse(urljoin(url, a["href"]))
+            assert soup(built_site / target.path.lstrip("/") / "index.html").find(id=target.fragment), a[
+                "href"
+            ]
+            quoted += 1
+    assert quoted, "person pages link to the paragraphs they quote"
+    for page in article_pages(built_site):
+        for a in soup(page).select("article table a[href*='/people/']"):
+            url = urljoin(f"https://x/articles/{page.parent.name}/", a["href"])
+            assert url in pages, f"{page}: speaker link to a missing page {a['href']}"
+
+
 def test_theme_assets_are_published(built_site: Path) -> None:
     assert list((built_site / "assets" / "javascripts").glob("bundle.*.min.js")), "theme scripts missing"
     assert list((built_site / "assets" / "stylesheets").glob("main.*.min.css")), "theme styles missing"

@@ -15,6 +15,7 @@ import jinja2
 from generator.models import Article, GlossaryTerm, HandPage, Knowledge, Page, SiteIndex, TopicDef
 from generator.pages.environment import PageKind, front_matter, make_environment
 from generator.pages.mdtext import contributor_markdown, link
+from generator.pages.people import render_people
 from generator.pages.views import (
     EXCERPTS_PER_ARTICLE,
     Catalogue,
@@ -25,12 +26,13 @@ from generator.pages.views import (
     date_label,
     dated,
     figure_label,
+    person_href,
     topic_href,
 )
 
 LATEST_ON_HOME = 5
 # The page kinds beyond articles and topics, each a module of this package (one line each).
-PAGE_KINDS: tuple[PageKind, ...] = ()
+PAGE_KINDS: tuple[PageKind, ...] = (render_people,)
 
 
 def render_site(
@@ -81,6 +83,9 @@ def render_article(env: jinja2.Environment, article: Article, catalogue: Catalog
         article=article,
         annotations=annotations,
         date=date_label(annotations.published.value),
+        quotes=[
+            (link(q.speaker, person_href(q.speaker, from_dir="articles")), q) for q in annotations.quotes
+        ],
         topics=[link(topics[t].title, topic_href(t, from_dir="articles")) for t in on],
         figures=[(figure_label(f), f) for f in annotations.figures],
         related=related,

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from generator.annotate.dates import MONTHS
 from generator.annotate.vocabulary import currency_symbol
-from generator.inputs.slugs import slugify
-from generator.models import Article, Figure, GlossaryTerm, Knowledge, SiteIndex, TopicDef
+from generator.link import person_slug as link_person_slug
+from generator.models import Article, Figure, GlossaryTerm, Knowledge, PersonLinks, SiteIndex, TopicDef
 from generator.pages.mdtext import Markdown, link
 
 EXCERPTS_PER_ARTICLE = 3
@@ -57,7 +57,7 @@ def article_href(slug: str, paragraph: int | None = None, *, from_dir: str = "ar
 
 def person_slug(name: str) -> str:
     """The slug of a person's or organisation's page, `people/<slug>/`: from the canonical name."""
-    return slugify(name) or "unnamed"
+    return link_person_slug(name)
 
 
 def person_href(name: str, *, from_dir: str) -> str:
@@ -128,12 +128,15 @@ class Catalogue:
     articles: Mapping[str, Article]
     index: SiteIndex
     glossary: tuple[GlossaryTerm, ...] = ()
+    people: Mapping[str, PersonLinks] = field(default_factory=lambda: MappingProxyType({}))  # by slug
 
     @classmethod
     def of(cls, articles: tuple[Article, ...], knowledge: Knowledge, index: SiteIndex) -> Catalogue:
         """The lookups for one build's articles, knowledge and cross-links."""
         topics = MappingProxyType({t.slug: t for t in knowledge.topics})
-        return cls(topics, MappingProxyType({a.slug: a for a in articles}), index, knowledge.glossary)
+        by_slug = MappingProxyType({a.slug: a for a in articles})
+        people = MappingProxyType({p.slug: p for p in index.people})
+        return cls(topics, by_slug, index, knowledge.glossary, people)
 
     def newest_first(self) -> list[Article]:
         """The articles in the index's date order, newest first."""

@@ -1,0 +1,137 @@
+"""The people pages: one per person or body quoted or named (`people/<slug>.md`), and their index.
+
+In: the build's Catalogue, whose SiteIndex.people link.py computed once for every article.
+Out: Pages. Nothing here scans the articles: each page reads only its own person's record
+and the articles that record names, so the build stays linear in the number of articles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import jinja2
+
+from generator.link import PEOPLE_GROUPS
+from generator.models import Article, Page, PersonLinks
+from generator.pages.environment import front_matter
+from generator.pages.mdtext import Markdown, link
+from generator.pages.views import Catalogue, article_href, date_label, person_href, topic_href
+
+FROM = "people"  # the folder of every page this module makes
+DATES_PER_ROLE = 3  # the newest articles shown for a role; the rest are counted
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    """One quotation on a person's page."""
+
+    date: str
+    outlet: str
+    text: str
+    source: Markdown  # the article's title and paragraph, linked to the paragraph
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One person or body on the index."""
+
+    link: Markdown
+    role: str  # the role the newest article gave, or ""
+    quotes: int
+    articles: int
+
+
+def render_people(env: jinja2.Environment, catalogue: Catalogue) -> list[Page]:
+    """The people index and a page for each person or body in the index's people."""
+    pages = [render_people_index(env, catalogue)]
+    pages += [render_person(env, person, catalogue) for person in catalogue.people.values()]
+    return pages
+
+
+def render_person(env: jinja2.Environment, person: PersonLinks, catalogue: Catalogue) -> Page:
+    """One person's page: roles as the articles gave them, quotations, topics, people quoted beside."""
+    articles, topics, people = catalogue.articles, catalogue.topics, catalogue.people
+    text = env.get_template("person.md.j2").render(
+        front=front_matter(title=person.name, description=_description(person)),
+        person=person,
+        group=dict(PEOPLE_GROUPS)[person.group],
+        roles=[(role, _given_in([articles[s] for s in slugs])) for role, slugs in person.roles],
+        quotes=[_quote_row(articles[ref.article], ref.position) for ref in person.quotes],
+        topics=[(link(topics[t].title, topic_href(t, from_dir=FROM)), n) for t, n in person.topics],
+        beside=[
+            (link(people[p].name, person_href(people[p].name, from_dir=FROM)), n)
+            for p, n in person.quoted_beside
+        ],
+        index=link("all people", "index.md"),
+    )
+    return Page(f"people/{person.slug}.md", text, None)
+
+
+def _description(person: PersonLinks) -> str:
+    """The page's meta description: who, and how much of the record is theirs."""
+    quoted = f"{len(person.quotes)} quotation{'s' if len(person.quotes) != 1 else ''}"
+    named = f"{person.named_in} article{'s' if person.named_in != 1 else ''}"
+    return f"{person.name}: {quoted} in the record, named or quoted in {named}."
+
+
+def _given_in(articles: list[Article]) -> Markdown:
+    """The newest articles that gave a role, as linked "date, outlet", and how many more did."""
+    shown = [
+        link(
+            f"{date_label(a.annotations.published.value)}, {a.annotations.outlet.value or 'outlet unknown'}",
+            article_href(a.slug, from_dir=FROM),
+        )
+        for a in articles[:DATES_PER_ROLE]
+    ]
+    more = len(articles) - len(shown)
+    return Markdown("; ".join(shown) + (f"; and {more} earlier" if more else ""))
+
+
+def _quote_row(article: Article, position: int) -> QuoteRow:
+    """The quotation at `position` in the article's quotes, with its date, outlet and paragraph link."""
+    annotations = article.annotations
+    quote = annotations.quotes[position]
+    return QuoteRow(
+        date=date_label(annotations.published.value),
+        outlet=annotations.outlet.value or "outlet unknown",
+        text=quote.text,
+        source=link(
+            f"{article.title}, ¶ {quote.paragraph}",
+            article_href(article.slug, quote.paragraph, from_dir=FROM),
+        ),
+    )
+
+
+def render_people_index(env: jinja2.Environment, catalogue: Catalogue) -> Page:
+    """Everyone with a page, grouped as link.PEOPLE_GROUPS says, the most quoted first in each group."""
+    grouped: dict[str, list[PersonLinks]] = {key: [] for key, _ in PEOPLE_GROUPS}
+    for person in catalogue.people.values():
+        grouped[person.group].append(person)
+    groups = [
+        (heading, [_person_row(p) for p in sorted(grouped[key], key=_most_quoted)])
+        for key, heading in PEOPLE_GROUPS
+        if grouped[key]
+    ]
+    text = env.get_template("people_index.md.j2").render(
+        front=front_matter(title="People"),
+        groups=groups,
+        summary=" · ".join(f"{heading}: {len(rows)}" for heading, rows in groups),
+        total=len(catalogue.people),
+        quotations=sum(len(p.quotes) for p in catalogue.people.values()),
+    )
+    return Page("people/index.md", text, None)
+
+
+def _most_quoted(person: PersonLinks) -> tuple:
+    """Sort key: the most quotations first, then the most articles, then by name."""
+    return (-len(person.quotes), -person.named_in, person.name.casefold(), person.slug)
+
+
+def _person_row(person: PersonLinks) -> PersonRow:
+    """A person as one row of the index: link, newest role, quotations and articles."""
+    return PersonRow(
+        link=link(person.name, person_href(person.name, from_dir=FROM)),
+        role=person.roles[0][0] if person.roles else "",
+        quotes=len(person.quotes),
+        articles=person.named_in,
+    )
