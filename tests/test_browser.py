@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 
@@ -124,3 +125,56 @@ def test_the_colour_scheme_a_reader_picks_survives_a_reload(page: Page, site_url
     chosen = body.get_attribute("data-md-color-scheme")
     page.goto(site_url + "/topics/offshoring/")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", chosen)
+
+
+ARTICLE = "/articles/uk-france-one-for-one-returns-pilot-2025/"
+
+
+def test_keyboard_focus_on_a_quotation_shows_its_speaker(page: Page, site_url: str) -> None:
+    """Tabbing through the text reaches each quotation's speaker, which then shows beside it."""
+    page.goto(site_url + ARTICLE)
+    speaker = page.locator("article q.q + .sp").first
+    expect(speaker).to_be_attached()
+    assert speaker.bounding_box()["width"] <= 1  # hidden until hovered or focused
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if speaker.evaluate("el => el === document.activeElement || el.contains(document.activeElement)"):
+            break
+    else:
+        pytest.fail("Tab never reached the first quotation's speaker")
+    expect(speaker).to_be_visible()
+    assert speaker.bounding_box()["width"] > 20
+    assert speaker.inner_text().strip()
+
+
+def test_the_annotations_switch_turns_marks_off_and_survives_a_reload(page: Page, site_url: str) -> None:
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(site_url + ARTICLE)
+    quote = page.locator("article q.q").first
+    styled = quote.evaluate("el => getComputedStyle(el).borderBottomStyle")
+    assert styled == "solid"
+    switch = page.get_by_label("Show annotations")
+    expect(switch).to_be_checked()
+    switch.uncheck()
+    expect(page.locator("html")).to_have_class(re.compile(r"\bmarks-off\b"))
+    assert quote.evaluate("el => getComputedStyle(el).borderBottomStyle") == "none"
+    page.reload()
+    expect(page.get_by_label("Show annotations")).not_to_be_checked()
+    assert (
+        page.locator("article q.q").first.evaluate("el => getComputedStyle(el).borderBottomStyle") == "none"
+    )
+    page.get_by_label("Show annotations").check()
+    page.reload()
+    expect(page.get_by_label("Show annotations")).to_be_checked()
+    assert [v for v in violations if "api.github.com" not in v] == []
+
+
+def test_paragraph_numbers_are_keyboard_reachable_permalinks(page: Page, site_url: str) -> None:
+    page.goto(site_url + ARTICLE)
+    permalink = page.locator("article p#p3 > a.pn")
+    permalink.focus()
+    expect(permalink).to_have_css("opacity", "1")
+    permalink.press("Enter")
+    page.wait_for_url("**#p3")
+    assert page.locator("p#p3").evaluate("el => el.matches(':target')")

@@ -14,7 +14,8 @@ import jinja2
 
 from generator.models import Article, GlossaryTerm, HandPage, Knowledge, Page, SiteIndex, TopicDef
 from generator.pages.environment import PageKind, front_matter, make_environment
-from generator.pages.mdtext import contributor_markdown, link
+from generator.pages.marks import marked_paragraph
+from generator.pages.mdtext import Markdown, contributor_markdown, link
 from generator.pages.people import render_people
 from generator.pages.views import (
     EXCERPTS_PER_ARTICLE,
@@ -51,11 +52,12 @@ def render_site(
         render_topics_index(env, catalogue),
         render_glossary(env, knowledge.glossary),
     ]
-    pages += [render_article(env, a, catalogue) for a in articles]
-    pages += [render_topic(env, t, catalogue) for t in knowledge.topics]
-    pages += [render_hand_page(page) for page in hand_pages]
     for kind in PAGE_KINDS:
         pages += kind(env, catalogue)
+    made = frozenset(page.path for page in pages)  # articles link a speaker's page only if it exists
+    pages += [render_article(env, a, catalogue, made) for a in articles]
+    pages += [render_topic(env, t, catalogue) for t in knowledge.topics]
+    pages += [render_hand_page(page) for page in hand_pages]
     return tuple(sorted(pages, key=lambda p: p.path))
 
 
@@ -67,8 +69,13 @@ def render_hand_page(page: HandPage) -> Page:
     return Page(page.page, front + contributor_markdown(page.body), page.path)
 
 
-def render_article(env: jinja2.Environment, article: Article, catalogue: Catalogue) -> Page:
-    """The page of one article: metadata, text with paragraph anchors, quotes, figures, junk removed."""
+def render_article(
+    env: jinja2.Environment, article: Article, catalogue: Catalogue, pages: frozenset[str] = frozenset()
+) -> Page:
+    """The page of one article: metadata, text with its annotations marked, quotes, figures, junk removed.
+
+    `pages` are the docs paths of the pages made so far: a quotation links its speaker's page if there.
+    """
     annotations, topics = article.annotations, catalogue.topics
     related = [
         dated(catalogue.articles[s], topics, "articles") for s in catalogue.index.related_to(article.slug)
@@ -82,6 +89,7 @@ def render_article(env: jinja2.Environment, article: Article, catalogue: Catalog
         ),
         article=article,
         annotations=annotations,
+        paragraphs=_marked_paragraphs(article, pages),
         date=date_label(annotations.published.value),
         quotes=[
             (link(q.speaker, person_href(q.speaker, from_dir="articles")), q) for q in annotations.quotes
@@ -94,6 +102,23 @@ def render_article(env: jinja2.Environment, article: Article, catalogue: Catalog
     )
     edit = article.sidecar.path if article.sidecar else article.source.path
     return Page(f"articles/{article.slug}.md", text, edit)
+
+
+def _marked_paragraphs(article: Article, pages: frozenset[str]) -> list[tuple[int, Markdown]]:
+    """(number, marked text) of each paragraph of the article, in order."""
+    annotations = article.annotations
+    return [
+        (
+            p.number,
+            marked_paragraph(
+                p,
+                [q for q in annotations.quotes if q.paragraph == p.number],
+                [f for f in annotations.figures if f.paragraph == p.number],
+                pages,
+            ),
+        )
+        for p in article.clean.paragraphs
+    ]
 
 
 def render_topic(env: jinja2.Environment, topic: TopicDef, catalogue: Catalogue) -> Page:
