@@ -15,6 +15,7 @@ import jinja2
 from generator.models import Article, GlossaryTerm, HandPage, Knowledge, Page, SiteIndex, TopicDef
 from generator.pages.environment import PageKind, front_matter, make_environment
 from generator.pages.mdtext import contributor_markdown, link
+from generator.pages.quotes import render_quotes
 from generator.pages.views import (
     EXCERPTS_PER_ARTICLE,
     Catalogue,
@@ -30,7 +31,7 @@ from generator.pages.views import (
 
 LATEST_ON_HOME = 5
 # The page kinds beyond articles and topics, each a module of this package (one line each).
-PAGE_KINDS: tuple[PageKind, ...] = ()
+PAGE_KINDS: tuple[PageKind, ...] = (render_quotes,)
 
 
 def render_site(
