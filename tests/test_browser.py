@@ -84,7 +84,7 @@ def test_pages_run_under_their_content_security_policy(page: Page, site_url: str
             violations.append(message.text) if "Content Security Policy" in message.text else None
         ),
     )
-    for path in ("/", "/articles/", "/topics/offshoring/", "/glossary/", "/about/"):
+    for path in ("/", "/articles/", "/topics/offshoring/", "/glossary/", "/about/", "/quotes/"):
         page.goto(site_url + path)
         expect(page.locator("article h1")).to_be_visible()
     page.locator(".md-search__input").first.click()
@@ -106,6 +106,7 @@ def test_pages_pass_axe_accessibility_checks(browser: Browser, site_url: str, sc
         "/articles/uk-france-one-for-one-returns-pilot-2025/",
         "/topics/offshoring/",
         "/glossary/",
+        "/quotes/",
     ):
         page.goto(site_url + path)
         for violation in Axe().run(page).response["violations"]:
@@ -113,6 +114,46 @@ def test_pages_pass_axe_accessibility_checks(browser: Browser, site_url: str, sc
                 problems.append(f"{path}: {violation['id']} ({len(violation['nodes'])}): {violation['help']}")
     context.close()
     assert problems == []
+
+
+def test_quotation_filters_narrow_the_list_and_say_how_many(page: Page, site_url: str) -> None:
+    """Choosing a speaker, then a topic, hides the other quotations and updates the count; the
+    controls are labelled (found by their labels) native selects, so a keyboard can use them."""
+    page.goto(site_url + "/quotes/")
+    items = page.locator("article li[data-quote]")
+    total = items.count()
+    count = page.get_by_role("status")
+    expect(count).to_have_text(f"{total} of {total} quotations")
+    speaker = page.get_by_label("Speaker")
+    speaker.select_option(index=1)
+    name = speaker.locator("option:checked").inner_text()
+    shown = page.locator("article li[data-quote]:visible")
+    expect(count).not_to_have_text(f"{total} of {total} quotations")
+    assert 0 < shown.count() < total
+    expect(count).to_have_text(f"{shown.count()} of {total} quotation" + ("s" if total != 1 else ""))
+    assert all(text == name for text in shown.locator(".quote-speaker").all_inner_texts())
+    page.get_by_role("button", name="Show all").click()
+    expect(count).to_have_text(f"{total} of {total} quotations")
+    topic = page.get_by_label("Topic")
+    topic.select_option(value="deaths-at-sea")  # in the record, every quoted article is on crossings
+    expect(count).not_to_have_text(f"{total} of {total} quotations")
+    value = topic.input_value()
+    for topics in shown.evaluate_all("items => items.map(i => i.dataset.topics)"):
+        assert value in topics.split(" ")
+
+
+def test_quotation_list_is_grouped_by_topic_without_javascript(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/quotes/")
+    expect(page.locator("article h2[data-topic]").first).to_be_visible()
+    expect(page.locator("article li[data-quote]").first).to_be_visible()
+    assert page.locator("article select").count() == 0
+    assert (
+        page.locator("article h2[data-topic] + ul li[data-quote]").count()
+        == page.locator("article li[data-quote]").count()
+    )
+    context.close()
 
 
 def test_the_colour_scheme_a_reader_picks_survives_a_reload(page: Page, site_url: str) -> None:

@@ -17,6 +17,7 @@ from generator.pages.environment import PageKind, front_matter, make_environment
 from generator.pages.marks import marked_paragraph
 from generator.pages.mdtext import Markdown, contributor_markdown, link
 from generator.pages.people import render_people
+from generator.pages.quotes import render_quotes
 from generator.pages.views import (
     EXCERPTS_PER_ARTICLE,
     Catalogue,
@@ -33,7 +34,7 @@ from generator.pages.views import (
 
 LATEST_ON_HOME = 5
 # The page kinds beyond articles and topics, each a module of this package (one line each).
-PAGE_KINDS: tuple[PageKind, ...] = (render_people,)
+PAGE_KINDS: tuple[PageKind, ...] = (render_people, render_quotes)
 
 
 def render_site(
