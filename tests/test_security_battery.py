@@ -46,6 +46,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import copy_project, run_generator
+from generator.pages.views import person_slug
 
 ROOT = Path(__file__).resolve().parent.parent
 EVIL = "evil.example"
@@ -90,6 +91,11 @@ CROSSINGS = (
     "and critics said the pushback plan would put lives at risk at sea.\n"
 )
 
+HOSTILE_QUOTE = '"We will stop the boats and we will do it before the summer is out," said Jane Tester.'
+HOSTILE_SPEAKER = 'Jane</title><script>alert(13)</script> "><img src=x onerror=alert(14)>'
+HOSTILE_ROLE = '"><img src=x onerror=alert(15)> {: onclick=alert(16) }'
+SPEAKER_PAGE = f"people/{person_slug(HOSTILE_SPEAKER)}/"
+
 # Pages of the hostile site, relative to the site folder.
 TITLE_PAGE = "articles/950-hostile-title/index.html"
 SIDECAR_PAGE = "articles/hostile-sidecar/index.html"
@@ -127,14 +133,20 @@ def plant_hostile(project: Path) -> None:
         "Charities said more people had died trying to reach the UK by boat this year.\n",
         encoding="utf-8",
     )
-    # 2. A seed with a hostile sidecar.
-    (project / SIDECAR_SEED).write_text(CROSSINGS, encoding="utf-8")
+    # 2. A seed with a hostile sidecar; its quote override gives a hostile speaker (a person page,
+    # a quotation on the quotations page, a mark in the article text).
+    (project / SIDECAR_SEED).write_text(CROSSINGS + f"{HOSTILE_QUOTE}\n", encoding="utf-8")
     (content / "articles" / "hostile-sidecar.md").write_text(
         "---\n"
         f"seed: {SIDECAR_SEED.removeprefix('seeds/')}\n"
         f"title: {json.dumps(SIDECAR_TITLE)}\n"
         f"outlet: {json.dumps('<img src=x onerror=alert(3)>')}\n"
         "published: 2024-05\n"
+        "overrides:\n"
+        "  quotes:\n"
+        "    - quote: We will stop the boats\n"
+        f"      speaker: {json.dumps(HOSTILE_SPEAKER)}\n"
+        f"      role: {json.dumps(HOSTILE_ROLE)}\n"
         "---\n"
         f"{SIDECAR_SUMMARY}\n",
         encoding="utf-8",
@@ -859,6 +871,9 @@ BROWSER_PAGES = [
     "tags/",
     "notes/",
     "glossary/",
+    SPEAKER_PAGE,
+    "quotes/",
+    "people/",
 ]
 RECORD_VIOLATIONS = """
 window.__violations = [];
@@ -1000,3 +1015,15 @@ def test_nothing_fires_in_the_browser(browser, hostile_url: str, hostile_site: P
     }
     bad = {kind: found for kind, found in bad.items() if found}
     assert bad == {}, f"/{path} (blocked attacks, tolerated: {blocked_attacks}): {bad}"
+
+
+def test_a_hostile_speaker_gets_a_page_of_plain_text(hostile_site: Path) -> None:
+    """An editor's quote override names the speaker: their page, the quotations page and the article
+    show the name and role as text, and the head holds them as text."""
+    page = soup(hostile_site, SPEAKER_PAGE + "index.html")
+    assert HOSTILE_SPEAKER in page.select_one("article h1").get_text()
+    assert page.title.get_text().startswith(HOSTILE_SPEAKER)
+    quotes = soup(hostile_site, "quotes/index.html").select_one("article").get_text(" ")
+    assert HOSTILE_SPEAKER in quotes and "We will stop the boats" in quotes
+    article = soup(hostile_site, SIDECAR_PAGE).select_one("article")
+    assert HOSTILE_SPEAKER in article.get_text(" ") and "onclick=alert(16)" in article.get_text(" ")
