@@ -2,7 +2,7 @@
 
 `build_site(root)` is the one orchestrator. It reads top to bottom:
 read the inputs, build every article (clean + annotate), cross-link them once
-all are known, then render every page. Only `ingest` reads the disk; the
+all are known, then render every page. Only `inputs` reads the disk; the
 MkDocs adapter and the export command are the only writers.
 """
 

@@ -1,6 +1,6 @@
 """Typed, frozen records passed between the stages.
 
-Every stage between ingest and render takes these and returns these; nothing
+Every stage between inputs and pages takes these and returns these; nothing
 passes dicts around. Tuples, not lists, so a record can never be changed after
 it is made and two builds of the same input compare equal.
 """
@@ -49,7 +49,7 @@ class InputError(Exception):
         self.problem = problem
 
 
-# --- what ingest reads -------------------------------------------------------
+# --- what inputs reads --------------------------------------------------------
 
 
 @dataclass(frozen=True)
