@@ -219,3 +219,19 @@ def test_paragraph_numbers_are_keyboard_reachable_permalinks(page: Page, site_ur
     permalink.press("Enter")
     page.wait_for_url("**#p3")
     assert page.locator("p#p3").evaluate("el => el.matches(':target')")
+
+
+def test_the_feed_parses_in_the_browser(page: Page, site_url: str) -> None:
+    """A reader's feed reader (here the browser's XML parser) reads the feed the pages advertise."""
+    page.goto(site_url + "/articles/")
+    href = page.locator("link[rel=alternate][type='application/atom+xml']").get_attribute("href")
+    result = page.evaluate(
+        """async (href) => {
+            const text = await (await fetch(href)).text();
+            const xml = new DOMParser().parseFromString(text, "application/xml");
+            return {errors: xml.getElementsByTagName("parsererror").length,
+                    entries: xml.getElementsByTagName("entry").length};
+        }""",
+        href,
+    )
+    assert result == {"errors": 0, "entries": 5}

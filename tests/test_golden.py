@@ -32,7 +32,7 @@ UPDATE_HINT = "run `pytest tests/test_golden.py --update-goldens` and review the
 
 def expected_files() -> list[str]:
     """Every expected file on disk, as a project-relative posix path."""
-    pages = (PROJECT / EXPECTED).rglob("*.md")
+    pages = [p for p in (PROJECT / EXPECTED).rglob("*") if p.is_file()]  # Markdown pages and the feed
     records = (PROJECT / "seeds").glob(f"*{RECORD}")
     return sorted(p.relative_to(PROJECT).as_posix() for p in [*pages, *records])
 

@@ -1027,3 +1027,13 @@ def test_a_hostile_speaker_gets_a_page_of_plain_text(hostile_site: Path) -> None
     assert HOSTILE_SPEAKER in quotes and "We will stop the boats" in quotes
     article = soup(hostile_site, SIDECAR_PAGE).select_one("article")
     assert HOSTILE_SPEAKER in article.get_text(" ") and "onclick=alert(16)" in article.get_text(" ")
+
+
+def test_the_feed_holds_hostile_titles_as_text(hostile_site: Path) -> None:
+    """The Atom feed is XML built by ElementTree: a hostile title is one text node, nothing more."""
+    import xml.etree.ElementTree as ET
+
+    feed = ET.parse(hostile_site / "feed.xml").getroot()
+    titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert SIDECAR_TITLE.replace("\u202e", "") in titles or SIDECAR_TITLE in titles, titles
+    assert all(element.tag.startswith("{http://www.w3.org/2005/Atom}") for element in feed.iter())

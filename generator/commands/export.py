@@ -49,6 +49,8 @@ def write_atomic(path: Path, data: bytes) -> None:
 def theme_safe_page(text: str, path: str) -> str:
     """A page's Markdown with the front matter the theme prints made HTML-safe (`safe_meta`), as the
     MkDocs adapter does at build time: another engine's copy of the theme prints it raw too."""
+    if not path.endswith(".md"):
+        return text
     front_matter = split_front_matter(text, path)
     if not front_matter.document.data:
         return text
