@@ -56,8 +56,7 @@ def render_site(
     ]
     for kind in PAGE_KINDS:
         pages += kind(env, catalogue)
-    made = frozenset(page.path for page in pages)  # articles link a speaker's page only if it exists
-    pages += [render_article(env, a, catalogue, made) for a in articles]
+    pages += [render_article(env, a, catalogue) for a in articles]
     pages += [render_topic(env, t, catalogue) for t in knowledge.topics]
     pages += [render_hand_page(page) for page in hand_pages]
     return tuple(sorted(pages, key=lambda p: p.path))
@@ -71,14 +70,13 @@ def render_hand_page(page: HandPage) -> Page:
     return Page(page.page, front + contributor_markdown(page.body), page.path)
 
 
-def render_article(
-    env: jinja2.Environment, article: Article, catalogue: Catalogue, pages: frozenset[str] = frozenset()
-) -> Page:
+def render_article(env: jinja2.Environment, article: Article, catalogue: Catalogue) -> Page:
     """The page of one article: metadata, text with its annotations marked, quotes, figures, junk removed.
 
-    `pages` are the docs paths of the pages made so far: a quotation links its speaker's page if there.
+    A quotation links its speaker's page when the build has one (`catalogue.people`).
     """
     annotations, topics = article.annotations, catalogue.topics
+    people_pages = frozenset(f"people/{slug}.md" for slug in catalogue.people)
     related = [
         dated(catalogue.articles[s], topics, "articles") for s in catalogue.index.related_to(article.slug)
     ]
@@ -91,7 +89,7 @@ def render_article(
         ),
         article=article,
         annotations=annotations,
-        paragraphs=_marked_paragraphs(article, pages),
+        paragraphs=_marked_paragraphs(article, people_pages),
         date=date_label(annotations.published.value),
         quotes=[
             (link(q.speaker, person_href(q.speaker, from_dir="articles")), q) for q in annotations.quotes

@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 from generator.annotate.dates import MONTHS
 from generator.annotate.vocabulary import currency_symbol
-from generator.link import person_slug as link_person_slug
+from generator.link import person_slug
 from generator.models import Article, Figure, GlossaryTerm, Knowledge, PersonLinks, SiteIndex, TopicDef
 from generator.pages.mdtext import Markdown, link
 
@@ -53,11 +53,6 @@ def article_href(slug: str, paragraph: int | None = None, *, from_dir: str = "ar
     if from_dir == "":
         base = f"articles/{slug}.md"
     return f"{base}#p{paragraph}" if paragraph else base
-
-
-def person_slug(name: str) -> str:
-    """The slug of a person's or organisation's page, `people/<slug>/`: from the canonical name."""
-    return link_person_slug(name)
 
 
 def person_href(name: str, *, from_dir: str) -> str:
