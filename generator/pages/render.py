@@ -14,6 +14,7 @@ import jinja2
 
 from generator.models import Article, GlossaryTerm, HandPage, Knowledge, Page, SiteIndex, TopicDef
 from generator.pages.backlinks import with_backlinks
+from generator.pages.data import render_data
 from generator.pages.environment import PageKind, front_matter, make_environment
 from generator.pages.feed import render_feed
 from generator.pages.marks import marked_paragraph
@@ -36,7 +37,7 @@ from generator.pages.views import (
 
 LATEST_ON_HOME = 5
 # The page kinds beyond articles and topics, each a module of this package (one line each).
-PAGE_KINDS: tuple[PageKind, ...] = (render_people, render_quotes, render_feed)
+PAGE_KINDS: tuple[PageKind, ...] = (render_people, render_quotes, render_feed, render_data)
 
 
 def render_site(
