@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from urllib.parse import unquote, urlsplit
 
@@ -46,17 +46,25 @@ def with_backlinks(pages: Iterable[Page], order: Mapping[str, int] | None = None
     paths = {page.path for page in pages if page.path.endswith(".md")}
     titles = {page.path: _title(page) for page in pages if page.path in paths}
     sources: dict[str, set[str]] = {}
+    resolved: dict[tuple[str, str], str | None] = {}  # (folder, target) -> docs path: links repeat
     for page in pages:
         if page.path in paths:
-            for target in links_from(page, paths):
+            for target in links_from(page, paths, resolved):
                 sources.setdefault(target, set()).add(page.path)
     rank = order or {}
 
     def key(path: str) -> tuple:
         return (rank.get(path, len(rank)), titles[path].casefold(), path)
 
+    links: dict[tuple[str, str], Markdown] = {}  # (source, target's folder) -> link: sources repeat
+
+    def linked(path: str, here: str) -> Markdown:
+        if (path, here) not in links:
+            links[path, here] = link(titles[path], posixpath.relpath(path, here or "."))
+        return links[path, here]
+
     return tuple(
-        replace(page, text=_with_section(page, sorted(sources.get(page.path, ()), key=key), titles))
+        replace(page, text=_with_section(page, sorted(sources.get(page.path, ()), key=key), linked))
         if gets_section(page.path)
         else page
         for page in pages
@@ -74,14 +82,23 @@ def is_listing(path: str) -> bool:
     return path in ("index.md", "tags.md") or path.endswith("/index.md")
 
 
-def links_from(page: Page, paths: set[str]) -> list[str]:
-    """The docs paths of the other pages `page` links to, in order, each once."""
+def links_from(
+    page: Page, paths: set[str], resolved: dict[tuple[str, str], str | None] | None = None
+) -> list[str]:
+    """The docs paths of the other pages `page` links to, in order, each once.
+
+    `resolved` remembers what each (folder, target) resolved to, for the next page.
+    """
     found: dict[str, None] = {}
-    text = page.text
+    text, folder = page.text, posixpath.dirname(page.path)
+    known = {} if resolved is None else resolved
     for match in _TARGET.finditer(text):
         if _escaped(text, match.start()):
             continue
-        target = resolve(page.path, match.group(1))
+        key = (folder, match.group(1).split("#", 1)[0])
+        if key not in known:
+            known[key] = resolve(page.path, key[1])
+        target = known[key]
         if target in paths and target != page.path:
             found[target] = None
     return list(found)
@@ -112,13 +129,10 @@ def _title(page: Page) -> str:
     return title if isinstance(title, str) and title.strip() else page.path.removesuffix(".md")
 
 
-def _with_section(page: Page, sources: list[str], titles: Mapping[str, str]) -> str:
-    """The page's text with its "What links here" section appended."""
+def _with_section(page: Page, sources: list[str], linked: Callable[[str, str], Markdown]) -> str:
+    """The page's text with its "What links here" section appended; `linked(source, folder)` is
+    the link to a source from a page in `folder`."""
     here = posixpath.dirname(page.path)
-
-    def linked(path: str) -> Markdown:
-        return link(titles[path], posixpath.relpath(path, here or "."))
-
     listings = [path for path in sources if is_listing(path)]
     grouped: dict[str, list[str]] = {folder: [] for folder, _ in KINDS}
     for path in sources:
@@ -131,12 +145,12 @@ def _with_section(page: Page, sources: list[str], titles: Mapping[str, str]) -> 
         if not found:
             continue
         lines += [f"**{escape_markdown(heading)}** ({len(found)})", ""]
-        lines += [f"- {linked(path)}" for path in found[:SHOWN]]
+        lines += [f"- {linked(path, here)}" for path in found[:SHOWN]]
         if len(found) > SHOWN:
             lines.append(f"- *and {len(found) - SHOWN} more*")
         lines.append("")
     if not any(grouped.values()):
         lines += ["No other page links here yet.", ""]
     if listings:
-        lines += ["Also listed on " + " · ".join(linked(path) for path in sorted(listings)) + ".", ""]
+        lines += ["Also listed on " + " · ".join(linked(path, here) for path in sorted(listings)) + ".", ""]
     return page.text.rstrip("\n") + "\n\n" + "\n".join(lines)
