@@ -330,7 +330,7 @@ def render_data(env: jinja2.Environment, catalogue: Catalogue) -> list[Page]:
         fields=[(table, [(Markdown(f"`{c.name}`"), c) for c in table.columns]) for table in TABLES],
         package=link(PACKAGE, PACKAGE),
         licence=link(LICENCE["title"], LICENCE["path"]),
-        formula_start=Markdown(", ".join(f"`{c}`" for c in FORMULA_START if c.isprintable())),
+        formula_start=Markdown(", ".join(f"`{c}`" for c in FORMULA_START if c.isascii() and c.isprintable())),
     )
     pages.append(Page(f"{FOLDER}/index.md", text, None))
     return pages
