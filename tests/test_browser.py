@@ -107,6 +107,7 @@ def test_pages_pass_axe_accessibility_checks(browser: Browser, site_url: str, sc
         "/topics/offshoring/",
         "/glossary/",
         "/quotes/",
+        "/data/",
     ):
         page.goto(site_url + path)
         for violation in Axe().run(page).response["violations"]:
@@ -114,6 +115,19 @@ def test_pages_pass_axe_accessibility_checks(browser: Browser, site_url: str, sc
                 problems.append(f"{path}: {violation['id']} ({len(violation['nodes'])}): {violation['help']}")
     context.close()
     assert problems == []
+
+
+def test_the_open_data_downloads_are_csv_and_json(page: Page, site_url: str) -> None:
+    """The "About the data" page links the files; following them gives CSV and JSON, as served."""
+    page.goto(site_url + "/data/")
+    href = page.get_by_role("link", name="quotations.csv").get_attribute("href")
+    response = page.request.get(f"{site_url}/data/{href}")
+    assert response.ok and response.headers["content-type"].startswith("text/csv")
+    assert response.text().startswith("article,number,paragraph,speaker,")
+    package = page.request.get(
+        site_url + "/data/" + page.get_by_role("link", name="datapackage.json").get_attribute("href")
+    )
+    assert package.ok and package.json()["resources"]
 
 
 def test_quotation_filters_narrow_the_list_and_say_how_many(page: Page, site_url: str) -> None:

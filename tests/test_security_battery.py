@@ -95,6 +95,10 @@ HOSTILE_QUOTE = '"We will stop the boats and we will do it before the summer is 
 HOSTILE_SPEAKER = 'Jane</title><script>alert(13)</script> "><img src=x onerror=alert(14)>'
 HOSTILE_ROLE = '"><img src=x onerror=alert(15)> {: onclick=alert(16) }'
 SPEAKER_PAGE = f"people/{person_slug(HOSTILE_SPEAKER)}/"
+FORMULA_SEED = "seeds/952_formula.txt"  # no sidecar: its first line, a spreadsheet formula, is its title
+FORMULA_LINE = (
+    '=HYPERLINK("https://evil.example/","Click") Ministers said crossings would rise again this year.'
+)
 
 # Pages of the hostile site, relative to the site folder.
 TITLE_PAGE = "articles/950-hostile-title/index.html"
@@ -151,6 +155,8 @@ def plant_hostile(project: Path) -> None:
         f"{SIDECAR_SUMMARY}\n",
         encoding="utf-8",
     )
+    # 2b. A title that a spreadsheet would run as a formula, for the CSV files of data/.
+    (project / FORMULA_SEED).write_text(f"{FORMULA_LINE}\n{CROSSINGS}", encoding="utf-8")
     # 3. A topic title (a tag chip on every article under the topic) and description.
     set_front_matter(content / "topics" / "offshoring.md", title=TOPIC_TITLE, description=REFRESH)
     # 4. A glossary definition: a tooltip wherever the term appears in an article.
@@ -1037,3 +1043,28 @@ def test_the_feed_holds_hostile_titles_as_text(hostile_site: Path) -> None:
     titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
     assert SIDECAR_TITLE.replace("\u202e", "") in titles or SIDECAR_TITLE in titles, titles
     assert all(element.tag.startswith("{http://www.w3.org/2005/Atom}") for element in feed.iter())
+
+
+def test_the_open_data_holds_hostile_text_as_text_and_no_formula(hostile_site: Path) -> None:
+    """data/: the JSON files hold hostile titles and speakers exactly; no CSV cell starts a formula,
+    and the formula title is in its CSV cell behind a `'`."""
+    import csv
+
+    from generator.pages.data import FORMULA_START
+
+    data = hostile_site / "data"
+    articles = json.loads((data / "articles.json").read_text(encoding="utf-8"))
+    titles = {row["title"] for row in articles}
+    formula = next(title for title in titles if title.startswith("=HYPERLINK"))
+    sidecar_title = SIDECAR_TITLE.replace("\u202e", "")  # the title loses its bidi control on input
+    assert sidecar_title in titles and formula in FORMULA_LINE
+    speakers = {row["speaker"] for row in json.loads((data / "quotations.json").read_text(encoding="utf-8"))}
+    assert HOSTILE_SPEAKER in speakers
+    cells = [
+        cell
+        for path in sorted(data.glob("*.csv"))
+        for row in csv.reader(path.read_text(encoding="utf-8").splitlines(keepends=True))
+        for cell in row
+    ]
+    assert [cell for cell in cells if cell.startswith(FORMULA_START)] == []
+    assert "'" + formula in cells and sidecar_title in cells

@@ -139,3 +139,16 @@ def test_every_page_has_sharing_tags_matching_its_title(built_site: Path) -> Non
             f"{page}: no sharing tags"
         )
         assert head.title.get_text().startswith(og["content"]), f"{page}: og:title {og['content']!r}"
+
+
+def test_the_open_data_files_are_published_as_the_about_page_links_them(built_site: Path) -> None:
+    """In the strict build the data files are copied as they are and the page's links reach them."""
+    page = soup(built_site / "data" / "index.html")
+    hrefs = {a["href"] for a in page.select("article a[href$='.csv'], article a[href$='.json']")}
+    assert "quotations.csv" in hrefs and "datapackage.json" in hrefs
+    for href in hrefs:
+        assert (built_site / "data" / href).is_file(), href
+    descriptor = json.loads((built_site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        assert (built_site / "data" / resource["path"]).stat().st_size == resource["bytes"]
+    assert not (built_site / "data" / "quotations.csv").is_dir()  # a file, not a page folder

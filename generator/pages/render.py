@@ -13,6 +13,8 @@ from collections.abc import Mapping
 import jinja2
 
 from generator.models import Article, GlossaryTerm, HandPage, Knowledge, Page, SiteIndex, TopicDef
+from generator.pages.backlinks import with_backlinks
+from generator.pages.data import render_data
 from generator.pages.environment import PageKind, front_matter, make_environment
 from generator.pages.feed import render_feed
 from generator.pages.marks import marked_paragraph
@@ -35,7 +37,7 @@ from generator.pages.views import (
 
 LATEST_ON_HOME = 5
 # The page kinds beyond articles and topics, each a module of this package (one line each).
-PAGE_KINDS: tuple[PageKind, ...] = (render_people, render_quotes, render_feed)
+PAGE_KINDS: tuple[PageKind, ...] = (render_people, render_quotes, render_feed, render_data)
 
 
 def render_site(
@@ -45,7 +47,8 @@ def render_site(
     home: str,
     hand_pages: tuple[HandPage, ...] = (),
 ) -> tuple[Page, ...]:
-    """Every page of the site, sorted by path: generated ones and the hand-written ones, disarmed."""
+    """Every page of the site, sorted by path: generated ones and the hand-written ones, disarmed;
+    each article, topic and person page ends with what links to it (backlinks.py)."""
     env = make_environment()
     catalogue = Catalogue.of(articles, knowledge, index)
     pages = [
@@ -59,7 +62,8 @@ def render_site(
     pages += [render_article(env, a, catalogue) for a in articles]
     pages += [render_topic(env, t, catalogue) for t in knowledge.topics]
     pages += [render_hand_page(page) for page in hand_pages]
-    return tuple(sorted(pages, key=lambda p: p.path))
+    newest = {f"articles/{slug}.md": rank for rank, slug in enumerate(index.articles_by_date)}
+    return with_backlinks(sorted(pages, key=lambda p: p.path), newest)
 
 
 def render_hand_page(page: HandPage) -> Page:
