@@ -124,7 +124,7 @@ function setUp(box, toggle) {
     const item = element("li", "md-search-result__item");
     const button = element("button", "md-search-result__more-button");
     button.type = "button";
-    button.textContent = `Show ${Math.min(PAGE_SIZE, total - count)} more of ${total - count}`;
+    button.textContent = `Show ${Math.min(PAGE_SIZE, total - count)} more (${total - count} not shown)`;
     button.addEventListener("click", async () => {
       const position = count;
       await search(query, count + PAGE_SIZE);
