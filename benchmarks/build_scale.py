@@ -63,14 +63,15 @@ def main() -> int:
             print(result.stderr[-2000:], file=sys.stderr)
             return 1
         page = next((project / "site" / "articles").glob("*/index.html"))
-        index = project / "site" / "search" / "search_index.json"
+        index = sum(p.stat().st_size for p in (project / "site" / "pagefind").rglob("*") if p.is_file())
         print(f"articles: {len(site.articles)}")
         print(
             f"generator (clean, annotate, link, render): {generate:.1f} s ({generate / args.articles * 1000:.0f} ms/article)"
         )
         print(f"mkdocs build, whole site: {build:.1f} s")
         print(
-            f"article page: {page.stat().st_size / 1024:.0f} KB; search index: {index.stat().st_size / 1024:.0f} KB"
+            f"article page: {page.stat().st_size / 1024:.0f} KB; search index (pagefind/, all chunks; "
+            f"a search fetches a few, see benchmarks/search_bytes.py): {index / 1024:.0f} KB"
         )
     return 0
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -86,6 +88,16 @@ def run_mkdocs_build(project: Path, out: Path) -> subprocess.CompletedProcess:
         text=True,
         timeout=600,
     )
+
+
+def pagefind_fragments(site: Path) -> list[dict]:
+    """What Pagefind's index holds for each page (url, content, meta, anchors), read from its
+    gzipped fragment files, in file order."""
+    pages = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        pages.append(json.loads(data[data.index(b"{") :].decode("utf-8")))
+    return pages
 
 
 @pytest.fixture(scope="session")

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from conftest import ROOT
+
+# The measurement the benchmark makes at scale, made here at the project's own five articles.
+_spec = importlib.util.spec_from_file_location("search_bytes", ROOT / "benchmarks" / "search_bytes.py")
+search_bytes = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(search_bytes)
 
 CHROMIUM = "/usr/bin/chromium"
 # Offline-safe flags: without the networking ones Chromium stalls on a closed network.
@@ -52,6 +60,86 @@ def test_search_finds_an_article_then_a_topic_link_leads_to_the_topic(page: Page
     topic_link.click()
     page.wait_for_url("**/topics/**")
     expect(page.locator("article h1")).to_contain_text(topic_name)
+
+
+def test_a_search_hit_links_to_the_paragraph_that_holds_the_word(page: Page, site_url: str) -> None:
+    """Results show within the page; a hit in an article's text opens that article at its paragraph."""
+    page.goto(site_url + "/topics/")
+    page.locator("input.md-search__input").press_sequentially("gendarmes", delay=40)
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching")
+    hit = page.locator(".md-search-result__item a[href*='/articles/'][href*='#p']").first
+    expect(hit).to_be_visible()
+    expect(hit.locator("mark").first).to_have_text(re.compile("gendarmes", re.IGNORECASE))
+    assert page.url == site_url + "/topics/"  # the results open over the page
+    anchor = hit.get_attribute("href").rsplit("#", 1)[1]
+    hit.click()
+    page.wait_for_url(f"**/articles/**#{anchor}")
+    target = page.locator(f"p#{anchor}")
+    expect(target).to_contain_text("gendarmes")
+    assert target.evaluate("el => el.matches(':target')")
+
+
+def test_the_first_search_downloads_a_small_part_of_the_index(
+    page: Page, site_url: str, built_site, record_property
+) -> None:
+    """Typing a query fetches Pagefind's loader, its WebAssembly and the chunks the query needs, not
+    the whole index: the bytes are recorded (benchmarks/search_bytes.py measures big sites)."""
+    measured = search_bytes.first_search(page, site_url, "Retailleau", "/articles/", site_dir=built_site)
+    record_property("first_search_bytes", measured["bytes"])
+    record_property("first_search_seconds", measured["seconds"])
+    print(
+        f"first search: {measured['bytes']:,} bytes in {measured['requests']} requests, {measured['seconds']} s"
+    )
+    fragments = [name for name, _ in measured["files"] if name.endswith(".pf_fragment")]
+    assert 0 < len(fragments) < len(list((built_site / "pagefind" / "fragment").iterdir()))
+    assert not any("search_index.json" in name for name, _ in measured["files"])
+    assert measured["bytes"] < 1_000_000
+
+
+def test_the_keyboard_opens_the_search_moves_through_results_and_follows_one(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url + "/articles/")
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    page.keyboard.type("Greenwood", delay=40)
+    links = page.locator(".md-search-result__item a")
+    expect(links.first).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    expect(links.first).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(1)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    expect(box).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.locator("#__search")).not_to_be_checked()
+    box.focus()
+    expect(page.locator("#__search")).to_be_checked()
+    target = links.first.get_attribute("href")
+    page.keyboard.press("Enter")  # the first result
+    page.wait_for_url(re.compile(re.escape(target) + "$"))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_search_passes_axe_accessibility_checks(
+    browser: Browser, site_url: str, scheme: str
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + "/articles/")
+    page.locator("input.md-search__input").press_sequentially("Channel", delay=40)
+    expect(page.locator(".md-search-result__item a").first).to_be_visible()
+    problems = [
+        f"{v['id']} ({len(v['nodes'])}): {v['help']}"
+        for v in Axe().run(page, context={"include": [[".md-search"]]}).response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    context.close()
+    assert problems == []
 
 
 def test_paragraph_link_from_a_topic_lands_on_the_cited_paragraph(page: Page, site_url: str) -> None:

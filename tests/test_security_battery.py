@@ -45,7 +45,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import copy_project, run_generator
+from conftest import copy_project, pagefind_fragments, run_generator
 from generator.pages.views import person_slug
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -356,20 +356,33 @@ def test_every_page_is_free_of_live_markup(site_violations: dict[str, list[str]]
     assert found == [], f"{CHECKS[check]}; found {len(found)}:\n" + "\n".join(found[:40])
 
 
-def test_search_index_holds_no_raw_markup(hostile_site: Path) -> None:
-    """The theme inserts search results with innerHTML: literal text must arrive escaped as &lt;."""
-    docs = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    raw = re.compile(r"<\s*(script|meta|img|iframe)\b", re.IGNORECASE)
-    found = []
-    for doc in docs:
-        for field in ("title", "text", "tags"):
-            value = doc.get(field) or ""
-            for text in value if isinstance(value, list) else [value]:
-                if match := raw.search(text):
-                    found.append(
-                        f"{doc['location']} {field}: ...{text[max(0, match.start() - 30) : match.end() + 50]}..."
-                    )
-    assert found == [], "raw markup in search/search_index.json:\n" + "\n".join(found[:30])
+def test_search_index_holds_hostile_text_as_text(hostile_site: Path) -> None:
+    """Pagefind's index holds a page's text as JSON strings, as the reader sees it: each payload
+    that a page shows as text is in the index as that same text (not dropped as markup, not parsed)."""
+    assert not (hostile_site / "search").exists()
+    pages = {page["url"]: page for page in pagefind_fragments(hostile_site)}
+    sidecar, speaker = pages["/articles/hostile-sidecar/"], pages["/" + SPEAKER_PAGE]
+    assert "<img src=x onerror=alert(3)>" in sidecar["content"]  # the outlet
+    assert sidecar["meta"]["title"].startswith("Title</title><script>alert(2)</script>")
+    assert speaker["meta"]["title"] == HOSTILE_SPEAKER
+    assert "onerror=alert(6)" in pages["/glossary/"]["content"]
+    assert pages["/notes/"]["meta"]["title"].startswith("Notes <script>alert(7)</script>")
+    for page in pages.values():
+        assert all(isinstance(page[key], str) for key in ("url", "content")), page["url"]
+        assert all(isinstance(value, str) for value in page["meta"].values()), page["url"]
+
+
+def test_the_search_script_never_parses_text_as_html() -> None:
+    """What the index returns reaches the page through textContent and text nodes only."""
+    script = (ROOT / "generator" / "theme" / "javascripts" / "search.js").read_text(encoding="utf-8")
+    for sink in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "createContextualFragment",
+    ):
+        assert sink not in script, sink
 
 
 def test_payloads_are_visible_as_text(hostile_site: Path) -> None:
@@ -1021,6 +1034,36 @@ def test_nothing_fires_in_the_browser(browser, hostile_url: str, hostile_site: P
     }
     bad = {kind: found for kind, found in bad.items() if found}
     assert bad == {}, f"/{path} (blocked attacks, tolerated: {blocked_attacks}): {bad}"
+
+
+def test_searching_hostile_words_shows_them_as_text(browser, hostile_url: str) -> None:
+    """Results for the payloads' words show titles and excerpts holding the payloads as text:
+    no element made from them, nothing fired."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(hostile_url)
+    box = page.locator("input.md-search__input")
+    box.press_sequentially("onerror", delay=30)
+    results = page.locator(".md-search-result")
+    page.locator(".md-search-result__item a").first.wait_for(state="visible")
+    page.wait_for_timeout(500)
+    text = results.inner_text()
+    assert "<img src=x onerror=alert(" in text
+    box.fill("")
+    box.press_sequentially("script", delay=30)
+    page.locator(".md-search-result__item h1", has_text="<script>alert(").first.wait_for(state="visible")
+    page.wait_for_timeout(500)
+    made = page.evaluate(
+        "() => document.querySelectorAll('.md-search-result img, .md-search-result script,"
+        " .md-search-result iframe, .md-search-result meta, .md-search-result [onerror]').length"
+    )
+    violations = page.evaluate("window.__violations || []")
+    context.close()
+    assert (dialogs, made, violations) == ([], 0, [])
 
 
 def test_a_hostile_speaker_gets_a_page_of_plain_text(hostile_site: Path) -> None:

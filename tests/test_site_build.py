@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import topic_slugs
+from conftest import pagefind_fragments, topic_slugs
 
 SEED_COUNT = 5
 
@@ -103,8 +102,30 @@ def test_articles_index_lists_every_article_newest_first(built_site: Path) -> No
 
 @pytest.mark.parametrize("word", ["Albania", "Retailleau", "Greenwood"])
 def test_search_index_contains_article_words(built_site: Path, word: str) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any(word in doc["text"] for doc in index["docs"] if doc["location"].startswith("articles/"))
+    pages = pagefind_fragments(built_site)
+    assert any(word in page["content"] for page in pages if page["url"].startswith("/articles/"))
+
+
+def test_search_index_holds_page_content_not_the_page_frame(built_site: Path) -> None:
+    """Pagefind's chunked index replaces the theme's single file; it holds each content page once,
+    titled, with its paragraph anchors, and none of the header, navigation, footer or list pages."""
+    assert not (built_site / "search" / "search_index.json").exists()
+    assert (built_site / "pagefind" / "pagefind.js").is_file()
+    pages = {page["url"]: page for page in pagefind_fragments(built_site)}
+    articles = [f"/{p.parent.relative_to(built_site).as_posix()}/" for p in article_pages(built_site)]
+    assert set(articles) <= set(pages)
+    assert {"/", "/articles/", "/topics/", "/people/", "/tags/"}.isdisjoint(pages)
+    assert {"/quotes/", "/glossary/", "/people/bruno-retailleau/", "/topics/offshoring/"} <= set(pages)
+    for url in articles:
+        page = pages[url]
+        heading = soup(built_site / url.strip("/") / "index.html").select_one("article h1")
+        heading.select_one("a.headerlink").decompose()
+        h1 = " ".join(heading.get_text().split())
+        assert page["meta"] == {"kind": "Article", "title": h1}
+        assert page["content"].startswith(h1)  # not "Skip to content", the site name or the tabs
+        paragraphs = [a for a in page["anchors"] if a["element"] == "p"]
+        assert [a["id"] for a in paragraphs[:3]] == ["p1", "p2", "p3"]
+        assert "¶" not in paragraphs[0]["text"]  # the paragraph number is not text of the paragraph
 
 
 def test_edit_link_points_at_the_sidecar(built_site: Path) -> None:

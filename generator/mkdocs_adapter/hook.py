@@ -7,7 +7,8 @@ file it comes from, and the images of content/. Every other file MkDocs found in
 content/ is dropped, whatever it is or wherever a link points. Page metadata
 reaches the theme HTML-escaped and allow-listed; every page gets the
 Content-Security-Policy, and a page with an inline script or a title attribute that
-would become markup is an error. Errors are logged as errors
+would become markup is an error. Once the site is written, Pagefind indexes it for search
+(`generator/commands/search_index.py`). Errors are logged as errors
 (`--strict` fails on them) and warnings as information. Under `mkdocs serve` a page
 that a broken file took away keeps its last good version until the file is fixed.
 """
@@ -24,6 +25,7 @@ from mkdocs.structure.files import File, Files
 
 from generator import build_site
 from generator.cache import ArticleCache
+from generator.commands.search_index import index_site
 from generator.pages.html_safety import add_csp_meta, inline_scripts, live_titles, safe_meta
 
 log = logging.getLogger("mkdocs.plugins.channel_record")
@@ -97,3 +99,10 @@ def _guarded(html: str, name: str) -> str:
     for title in live_titles(html):
         log.error(f"{name}: a title attribute would become markup in a tooltip: {title[:80]!r}")
     return add_csp_meta(html)
+
+
+def on_post_build(config) -> None:
+    """The search index, over the pages just written (under `mkdocs serve` too)."""
+    problem = index_site(Path(config.site_dir))
+    if problem:
+        log.error(problem)

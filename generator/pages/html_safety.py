@@ -6,7 +6,7 @@ So the generator hands the theme only HTML-safe values (`safe_meta`); tooltip
 text is escaped where it is made (`mdtext`), and `live_titles` finds any `title`
 attribute that would still become markup, so the build can refuse the page. Every
 page carries a fixed Content-Security-Policy that allows scripts from the site's
-own files only: the theme override (generator/theme) moves the theme's inline
+own files only (and WebAssembly, which search runs): the theme override (generator/theme) moves the theme's inline
 scripts into files, so no inline script is ever allowed and no hash is needed
 (`inline_scripts` finds any that appear, so the build can refuse them).
 """
@@ -23,7 +23,9 @@ META_TEXT = ("title", "description")
 HIDE_VALUES = frozenset({"navigation", "toc", "footer", "tags", "path", "feedback"})
 POLICY = (
     ("default-src", "'self'"),
-    ("script-src", "'self'"),  # the site's own files only: no inline script, no eval
+    # The site's own files only: no inline script, no eval. WebAssembly may compile (search runs
+    # Pagefind's, from the site), which 'wasm-unsafe-eval' allows without allowing eval.
+    ("script-src", "'self' 'wasm-unsafe-eval'"),
     ("img-src", "'self' data:"),
     ("style-src", "'self' 'unsafe-inline'"),  # the theme sets style attributes from its script
     ("font-src", "'self' data:"),
