@@ -173,3 +173,10 @@ def test_the_open_data_files_are_published_as_the_about_page_links_them(built_si
     for resource in descriptor["resources"]:
         assert (built_site / "data" / resource["path"]).stat().st_size == resource["bytes"]
     assert not (built_site / "data" / "quotations.csv").is_dir()  # a file, not a page folder
+
+
+def test_every_link_and_anchor_in_the_built_site_resolves(built_site: Path) -> None:
+    """What CI's `generator linkcheck site` step checks: no page links to a missing page or anchor."""
+    from generator.commands.linkcheck import find_broken_links
+
+    assert find_broken_links(built_site) == []
