@@ -17,8 +17,6 @@ Decisions recorded here:
 - "The theme's own" scripts are those with a src under the site's assets/javascripts/ or
   javascripts/, the application/json config block, and the inline scripts Material writes
   into every page of the untouched project's build (conftest's `built_site`).
-- Material's search-share button has the literal href `javascript:void(0)`; it is the
-  theme's markup, not text, and is the one exemption from the javascript: rule.
 - The five hang cases run side by side under one 30 s deadline, so a generator that still
   hangs costs the file 30 s, not 30 s a case.
 """
@@ -258,11 +256,6 @@ def script_problem(rel: str, script, theme_scripts: frozenset[str]) -> str | Non
     return f"inline script that is not the theme's: {text.strip()[:80]!r}"
 
 
-def is_theme_share_button(element) -> bool:
-    """Material's own search-share button, whose href is the literal `javascript:void(0)`."""
-    return element.get("data-md-component") == "search-share" and element.get("href") == "javascript:void(0)"
-
-
 def url_problem(attribute: str, value: str) -> str | None:
     """Why an href/src/action/formaction value is live or leaves for the attacker's host, or None."""
     plain = re.sub(r"[\x00-\x20]", "", value).lower()
@@ -294,7 +287,7 @@ def violations(rel: str, page: BeautifulSoup, theme_scripts: frozenset[str]) -> 
             if name.lower().startswith("on"):
                 found["d"].append(f"{rel}: <{element.name} {name}={value!r}>")
             live = url_problem(name, value) if name.lower() in URL_ATTRIBUTES else None
-            if live is not None and not is_theme_share_button(element):
+            if live is not None:
                 found["e"].append(f"{rel}: <{element.name} {live}>")
             if name.lower() == "style" and "position:fixed" in re.sub(r"\s", "", value.lower()):
                 found["f"].append(f"{rel}: <{element.name} style={value!r}>")
