@@ -7,6 +7,7 @@ import pytest
 
 from generator.annotate.date_mentions import is_event_sentence, paragraph_dates, sentence_tense
 from generator.annotate.date_phrases import find_date_phrases
+from generator.article import apply_sidecar
 from generator.events import article_events, build_timeline, resolve
 from generator.models import (
     Annotations,
@@ -14,7 +15,9 @@ from generator.models import (
     CleanText,
     DateMention,
     Event,
+    EventOverride,
     Paragraph,
+    Sidecar,
     Sourced,
     SourceText,
 )
@@ -266,3 +269,30 @@ def test_the_timeline_is_in_date_order_curated_first_on_a_date() -> None:
         ("2021-11-24", True),
         ("2021-11-24", False),
     ]
+
+
+# --- an editor's corrections -----------------------------------------------------------------
+
+
+def test_an_editor_drops_or_dates_an_event_by_its_text() -> None:
+    sentence = "The minister met her French counterpart on Monday in Paris."
+    other = "Crossings resumed on Tuesday after the storm."
+    annotations = Annotations(
+        dates=(
+            DateMention(1, sentence, "on Monday", relative="weekday:monday", tense="past"),
+            DateMention(2, other, "on Tuesday", relative="weekday:tuesday", tense="past"),
+        )
+    )
+    sidecar = Sidecar(
+        "content/articles/a.md",
+        "a",
+        "a.txt",
+        event_overrides=(
+            EventOverride("met her French   counterpart", date="2025-07-07"),
+            EventOverride("Crossings resumed", drop=True),
+        ),
+    )
+    (corrected,) = apply_sidecar(annotations, sidecar).dates
+    assert (corrected.date, corrected.relative, corrected.corrected) == ("2025-07-07", None, True)
+    (event,) = article_events(article(Sourced(None), corrected))
+    assert (event.date, event.corrected, event.resolved) == ("2025-07-07", True, False)
