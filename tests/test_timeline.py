@@ -16,11 +16,25 @@ from generator.models import (
     DateMention,
     Event,
     EventOverride,
+    Knowledge,
     Paragraph,
     Sidecar,
+    SiteIndex,
     Sourced,
     SourceText,
+    TopicDef,
+    TopicLinks,
 )
+from generator.pages.environment import make_environment
+from generator.pages.timeline import (
+    CURATED_ON_INDEX,
+    EVENTS_PER_MONTH,
+    TOPIC_EVENTS,
+    event_row,
+    render_timeline,
+    topic_timeline,
+)
+from generator.pages.views import Catalogue
 
 pytestmark = pytest.mark.fast
 
@@ -296,3 +310,63 @@ def test_an_editor_drops_or_dates_an_event_by_its_text() -> None:
     assert (corrected.date, corrected.relative, corrected.corrected) == ("2025-07-07", None, True)
     (event,) = article_events(article(Sourced(None), corrected))
     assert (event.date, event.corrected, event.resolved) == ("2025-07-07", True, False)
+
+
+# --- the pages ----------------------------------------------------------------------------------
+
+
+def catalogue_of(events: list[Event], topics: tuple = ()) -> Catalogue:
+    knowledge = Knowledge(topics=topics)
+    links = tuple(TopicLinks(t.slug, (), ()) for t in topics)
+    return Catalogue.of(
+        (), knowledge, SiteIndex((), links, (), events=tuple(sorted(events, key=lambda e: e.date)))
+    )
+
+
+def curated(date: str, text: str, topics: tuple[str, ...] = ()) -> Event:
+    return Event(
+        date, text, curated=True, source_title="Source", source_url="https://example.org/", topics=topics
+    )
+
+
+def test_no_page_lists_every_event_of_a_crowded_year() -> None:
+    events = [
+        curated(f"2024-03-{day:02d}", f"March event {day} {n}.") for day in range(1, 29) for n in range(3)
+    ]
+    events += [curated("2024", "An event of the year."), curated("2023-12-31", "The year before.")]
+    pages = {p.path: p.text for p in render_timeline(make_environment(), catalogue_of(events))}
+    assert sorted(pages) == ["timeline/2023.md", "timeline/2024.md", "timeline/index.md"]
+    year = pages["timeline/2024.md"]
+    assert year.count("\n- **") == EVENTS_PER_MONTH + 1
+    assert f"{84 - EVENTS_PER_MONTH} more events this month are not listed." in year
+    shown = [line.split("**")[1] for line in year.splitlines() if line.startswith("- **")]
+    assert shown[:2] == ["1 March 2024", "1 March 2024"] and shown[-1] == "2024"  # date order, year last
+    assert "## March 2024" in year and "## Dated only by year" in year
+    assert "Earlier: [2023](2023.md)" in year
+    index = pages["timeline/index.md"]
+    assert index.index("[2024](2024.md): 85 events") < index.index("[2023](2023.md): 1 event")
+    assert index.count("\n- **") == CURATED_ON_INDEX
+
+
+def test_a_topic_shows_its_newest_events_and_links_every_year() -> None:
+    topic = TopicDef("content/topics/t.md", "t", "T", "", "", (), 1)
+    events = [curated(f"{2000 + n}-01-01", f"Event {n}.", topics=("t",)) for n in range(25)]
+    events.append(curated("2030", "On another topic.", topics=("u",)))
+    timeline = topic_timeline("t", catalogue_of(events, (topic,)))
+    assert timeline.total == 25
+    assert [row.date for row in timeline.rows][:2] == ["1 January 2024", "1 January 2023"]
+    assert len(timeline.rows) == TOPIC_EVENTS
+    assert timeline.years[0] == "[2024](../timeline/2024.md)" and len(timeline.years) == 25
+
+
+def test_an_event_says_how_its_date_was_found() -> None:
+    catalogue = catalogue_of([])
+    row = event_row(Event("2025-07", "Text.", "a", 2, "in July", resolved=True), catalogue, "timeline")
+    assert (row.date, row.note) == ("July 2025", "from “in July”")
+    assert event_row(Event("2025-07-10", "Text.", corrected=True), catalogue, "timeline").note == (
+        "corrected by an editor"
+    )
+    hostile = Event(
+        "2025", "T.", curated=True, source_title="[x](javascript:alert(1))", source_url="javascript:x"
+    )
+    assert event_row(hostile, catalogue, "timeline").source == "\\[x\\]\\(javascript:alert\\(1\\)\\)"
