@@ -34,7 +34,8 @@ def build_site(root: Path, cache: ArticleCache | None = None) -> Site:
     problems += [w for w in map(prose_warning, articles) if w is not None]
     problems += [problem for article in articles for problem in override_problems(article)]
     problems += [p for article in articles for p in line_choice_problems(article, inputs.knowledge.junk)]
-    index = cross_link(articles, inputs.knowledge.topics, inputs.knowledge.entities)
+    knowledge = inputs.knowledge
+    index = cross_link(articles, knowledge.topics, knowledge.entities, knowledge.events)
     pages = render_site(articles, inputs.knowledge, index, inputs.home, inputs.pages)
     return Site(articles, inputs.knowledge, index, pages, tuple(problems), inputs.images)
 

@@ -2,7 +2,7 @@
 
 In: SourceText, the Sidecar written for it (or None) and the Knowledge base.
 Out: an Article. The sidecar always wins over the annotator: a contributor's
-title, outlet, date, topics or quote speaker replaces what was inferred.
+title, outlet, date, topics, quote speaker or event date replaces what was inferred.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.annotate import annotate_document
+from generator.annotate.date_mentions import paragraph_dates
 from generator.annotate.document import Document
 from generator.clean import clean_text
 from generator.inputs.slugs import comparable, default_slug
@@ -18,6 +19,8 @@ from generator.models import (
     NO_EDITS,
     Annotations,
     Article,
+    DateMention,
+    EventOverride,
     JunkRule,
     Knowledge,
     LineChoice,
@@ -55,6 +58,7 @@ def apply_sidecar(annotations: Annotations, sidecar: Sidecar) -> Annotations:
         summary=sidecar.summary or annotations.summary,
         topics=_override_topics(annotations.topics, sidecar.topics),
         quotes=tuple(_override_quote(q, sidecar) for q in annotations.quotes),
+        dates=_override_dates(annotations.dates, sidecar.event_overrides),
     )
 
 
@@ -89,9 +93,58 @@ def _override_quote(quote: Quote, sidecar: Sidecar) -> Quote:
     return quote
 
 
+def _names_event(mention: DateMention, override: EventOverride) -> bool:
+    """True when an editor's event override names this mention: its `text` is part of the sentence."""
+    wanted = comparable(override.text)
+    return bool(wanted) and wanted in comparable(mention.sentence)
+
+
+def _override_dates(
+    mentions: tuple[DateMention, ...], overrides: tuple[EventOverride, ...]
+) -> tuple[DateMention, ...]:
+    """The mentions with an editor's `overrides: events:` applied: dropped, or given the editor's date."""
+    kept = []
+    for mention in mentions:
+        override = next((o for o in overrides if _names_event(mention, o)), None)
+        if override is None:
+            kept.append(mention)
+        elif not override.drop:
+            kept.append(replace(mention, date=override.date, relative=None, tense="", corrected=True))
+    return tuple(kept)
+
+
 def override_problems(article: Article) -> list[Problem]:
     """Each editor's override that changes nothing, at its line: an error when its words are not in
-    the seed, a warning when they are but in no quotation the annotator found."""
+    the seed, a warning when they are but in no quotation (or dated sentence) the annotator found."""
+    if article.sidecar is None:
+        return []
+    return _quote_override_problems(article) + _event_override_problems(article)
+
+
+def _event_override_problems(article: Article) -> list[Problem]:
+    sidecar = article.sidecar
+    if sidecar is None or not sidecar.event_overrides:
+        return []
+    text, problems = comparable(article.source.text), []
+    found = [m for p in article.clean.paragraphs for m in paragraph_dates(p)]  # before any override
+    for override in sidecar.event_overrides:
+        wanted = comparable(override.text)
+        shown = wanted if len(wanted) <= 60 else wanted[:57] + "..."
+        if wanted not in text:
+            message = (
+                f'event text "{shown}" is not in {article.source.path}; copy part of the sentence from it'
+            )
+            problems.append(Problem(sidecar.path, override.line, message))
+        elif not any(_names_event(m, override) for m in found):
+            message = (
+                f'event text "{shown}" matches no dated sentence found in the article; '
+                "copy part of an event's sentence as the timeline shows it"
+            )
+            problems.append(Problem(sidecar.path, override.line, message, severity="warning"))
+    return problems
+
+
+def _quote_override_problems(article: Article) -> list[Problem]:
     if article.sidecar is None:
         return []
     text, problems = comparable(article.source.text), []

@@ -1,9 +1,9 @@
 """Cross-link articles, topics and people once every article is known.
 
-In: all Articles, TopicDefs and Entities. Out: a SiteIndex: articles newest first, the
-articles on each topic, related topics, related articles, and everyone quoted or named
-with their quotations, roles, topics and the people quoted beside them. Runs after the
-per-article loop, never inside it: topics and people induce a graph, not a tree.
+In: all Articles, TopicDefs, Entities and curated Events. Out: a SiteIndex: articles newest
+first, the articles on each topic, related topics, related articles, everyone quoted or named
+with their quotations, roles, topics and the people quoted beside them, and the timeline. Runs
+after the per-article loop, never inside it: topics and people induce a graph, not a tree.
 """
 
 from __future__ import annotations
@@ -13,18 +13,23 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from generator.events import build_timeline
 from generator.inputs.paths import is_reserved_name
 from generator.inputs.slugs import slugify
-from generator.models import Article, Entity, PersonLinks, QuoteRef, SiteIndex, TopicDef, TopicLinks
+from generator.models import Article, Entity, Event, PersonLinks, QuoteRef, SiteIndex, TopicDef, TopicLinks
 
 RELATED_ARTICLES = 3
 RELATED_TOPICS = 4
 
 
 def cross_link(
-    articles: tuple[Article, ...], topics: tuple[TopicDef, ...], entities: tuple[Entity, ...] = ()
+    articles: tuple[Article, ...],
+    topics: tuple[TopicDef, ...],
+    entities: tuple[Entity, ...] = (),
+    curated: tuple[Event, ...] = (),
 ) -> SiteIndex:
-    """Index the articles by date, by topic and by shared topics, and the people they quote or name."""
+    """Index the articles by date, by topic and by shared topics, the people they quote or name,
+    and the timeline: their dated events with the curated ones (`generator/events.py`)."""
     newest = tuple(a.slug for a in sorted(articles, key=newest_first_key))
     order = {slug: i for i, slug in enumerate(newest)}
     co_occurrence = _topic_co_occurrence(articles)
@@ -43,7 +48,13 @@ def cross_link(
     )
     by_slug = {a.slug: a for a in articles}
     people = index_people([by_slug[s] for s in newest], [t.slug for t in topics], entities)
-    return SiteIndex(articles_by_date=newest, topics=topic_links, related_articles=related, people=people)
+    return SiteIndex(
+        articles_by_date=newest,
+        topics=topic_links,
+        related_articles=related,
+        people=people,
+        events=build_timeline(articles, curated),
+    )
 
 
 def newest_first_key(article: Article) -> tuple:

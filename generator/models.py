@@ -76,6 +76,16 @@ class QuoteOverride:
 
 
 @dataclass(frozen=True)
+class EventOverride:
+    """A contributor's correction of an article's dated event (matched by its text): drop it or date it."""
+
+    text: str
+    drop: bool = False
+    date: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    line: int | None = None  # the line of its `text:` in the sidecar
+
+
+@dataclass(frozen=True)
 class LineChoice:
     """An editor's `keep:` or `remove:` item: a line of the seed, and where the sidecar names it."""
 
@@ -109,6 +119,7 @@ class Sidecar:
     summary: str | None = None  # the Markdown body, if any
     topics: tuple[str, ...] | None = None  # replaces the inferred topics
     quote_overrides: tuple[QuoteOverride, ...] = ()
+    event_overrides: tuple[EventOverride, ...] = ()
     review: tuple[str, ...] = ()  # fields still as the annotator inferred them, awaiting an editor
     keep: tuple[LineChoice, ...] = ()  # seed lines the cleaner removed that an editor puts back
     remove: tuple[LineChoice, ...] = ()  # seed lines the cleaner kept that an editor takes out
@@ -258,6 +269,7 @@ class Knowledge:
     outlets: tuple[Outlet, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
     units: Units = field(default_factory=Units)
+    events: tuple[Event, ...] = ()  # curated, from content/events.yaml
 
 
 # --- what clean and annotate produce -----------------------------------------
@@ -339,6 +351,19 @@ class Sourced:
 
 
 @dataclass(frozen=True)
+class DateMention:
+    """A date in a sentence that tells of an event: written out, or relative to the day of writing."""
+
+    paragraph: int
+    sentence: str  # the sentence, trimmed: the event's text
+    phrase: str  # the date as written: "25 November 2021", "in July", "yesterday"
+    date: str | None = None  # explicit: YYYY, YYYY-MM or YYYY-MM-DD
+    relative: str | None = None  # relative, normalised: "day:-1", "month-name:07" (annotate/date_phrases.py)
+    tense: str = ""  # "past", "future", or "" when the sentence says neither or both
+    corrected: bool = False  # an editor's sidecar gave the date
+
+
+@dataclass(frozen=True)
 class Annotations:
     """What the annotators found in one article's cleaned text."""
 
@@ -352,6 +377,7 @@ class Annotations:
     topics: tuple[TopicMatch, ...] = ()
     people: tuple[PersonRef, ...] = ()
     organisations: tuple[str, ...] = ()
+    dates: tuple[DateMention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -404,6 +430,33 @@ class PersonLinks:
 
 
 @dataclass(frozen=True)
+class Event:
+    """A dated event on the timeline: a sentence of an article, or a curated entry of content/events.yaml."""
+
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    text: str
+    article: str | None = None  # the slug of the article it comes from, or a curated event's source
+    paragraph: int | None = None
+    phrase: str | None = None  # the date as the article wrote it
+    resolved: bool = False  # computed from a relative phrase and the article's date
+    corrected: bool = False  # dated by an editor in the article's sidecar
+    curated: bool = False
+    source_title: str | None = None  # a curated event's source outside the project
+    source_url: str | None = None  # http(s) only: the schema refuses any other scheme
+    topics: tuple[str, ...] = ()  # a curated event's topics
+    line: int | None = None  # a curated event's line in content/events.yaml
+
+    @property
+    def precision(self) -> str:
+        """ "year", "month" or "day": how much of the date is known."""
+        return ("year", "month", "day")[self.date.count("-")]
+
+    @property
+    def year(self) -> str:
+        return self.date[:4]
+
+
+@dataclass(frozen=True)
 class SiteIndex:
     """Cross-links computed once every article is known."""
 
@@ -411,6 +464,7 @@ class SiteIndex:
     topics: tuple[TopicLinks, ...]
     related_articles: tuple[tuple[str, tuple[str, ...]], ...]  # slug -> related slugs
     people: tuple[PersonLinks, ...] = ()  # everyone quoted or named, and bodies quoted; by slug
+    events: tuple[Event, ...] = ()  # the timeline: curated and from the articles, in date order
 
     def related_to(self, slug: str) -> tuple[str, ...]:
         return dict(self.related_articles).get(slug, ())

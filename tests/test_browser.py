@@ -196,6 +196,8 @@ def test_pages_pass_axe_accessibility_checks(browser: Browser, site_url: str, sc
         "/glossary/",
         "/quotes/",
         "/data/",
+        "/timeline/",
+        "/timeline/2021/",
     ):
         page.goto(site_url + path)
         for violation in Axe().run(page).response["violations"]:

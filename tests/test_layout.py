@@ -15,7 +15,7 @@ STAGES = (
     ("generator.clean",),
     ("generator.annotate",),
     ("generator.article", "generator.cache"),
-    ("generator.link",),
+    ("generator.link", "generator.events"),
     ("generator.pages",),
     ("generator",),  # build_site, the orchestrator
     ("generator.commands", "generator.mkdocs_adapter"),

@@ -97,6 +97,10 @@ FORMULA_SEED = "seeds/952_formula.txt"  # no sidecar: its first line, a spreadsh
 FORMULA_LINE = (
     '=HYPERLINK("https://evil.example/","Click") Ministers said crossings would rise again this year.'
 )
+HOSTILE_EVENT = "<script>alert(17)</script> {: onclick=alert(18) } [x](javascript:alert(19))"
+HOSTILE_EVENT_SOURCE = '"><img src=x onerror=alert(20)>'
+HOSTILE_EVENT_URL = "https://example.org/report?a=1&b=%22%3E"
+TIMELINE_YEAR_PAGE = "timeline/2024/index.html"
 
 # Pages of the hostile site, relative to the site folder.
 TITLE_PAGE = "articles/950-hostile-title/index.html"
@@ -149,6 +153,9 @@ def plant_hostile(project: Path) -> None:
         "    - quote: We will stop the boats\n"
         f"      speaker: {json.dumps(HOSTILE_SPEAKER)}\n"
         f"      role: {json.dumps(HOSTILE_ROLE)}\n"
+        "  events:\n"  # the hostile title and outlet on the timeline, beside a dated sentence
+        "    - text: Border Force officers intercepted three small boats\n"
+        "      date: 2024-05-07\n"
         "---\n"
         f"{SIDECAR_SUMMARY}\n",
         encoding="utf-8",
@@ -163,6 +170,15 @@ def plant_hostile(project: Path) -> None:
         glossary.read_text(encoding="utf-8").rstrip("\n")
         + f"\n- term: {GLOSSARY_TERM}\n"
         + f"  definition: {json.dumps(REFRESH + ' <img src=x onerror=alert(6)>')}\n",
+        encoding="utf-8",
+    )
+    # 4b. A curated event: its text and its source's title on the timeline and a topic page.
+    (content / "events.yaml").write_text(
+        "events:\n"
+        "  - date: 2024-05-02\n"
+        f"    text: {json.dumps(HOSTILE_EVENT)}\n"
+        f"    source: {{title: {json.dumps(HOSTILE_EVENT_SOURCE)}, url: {json.dumps(HOSTILE_EVENT_URL)}}}\n"
+        "    topics: [offshoring]\n",
         encoding="utf-8",
     )
     # 5 and 7. A hand-written page, with a bidi override in its title.
@@ -849,6 +865,23 @@ def test_catastrophic_inputs_finish_fast(hang_runs, case: str) -> None:
             assert status == 0, f"{case}: the non-strict build failed:\n{output[-2000:]}"
 
 
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", 'https://x.org/"onmouseover=alert(1)'],
+)
+def test_a_curated_event_address_that_is_not_a_plain_web_address_is_a_located_error(
+    tmp_path: Path, url: str
+) -> None:
+    """A curated event's source address is printed as a link target: only a plain http(s) address passes."""
+    project = copy_project(tmp_path / "project")
+    append(
+        "content/events.yaml",
+        f"  - date: 2024-05-02\n    text: An event.\n    source:\n      title: A page\n      url: {json.dumps(url)}\n",
+    )(project)
+    result, _ = run_check(project)
+    assert_located(result, "content/events.yaml", line_of(project, "content/events.yaml", json.dumps(url)))
+
+
 def test_glossary_term_with_a_backslash_is_a_located_error(tmp_path: Path) -> None:
     """A backslash in a glossary term (it is printed raw into an abbreviation line) is an error at its line."""
     project = copy_project(tmp_path / "project")
@@ -886,6 +919,8 @@ BROWSER_PAGES = [
     SPEAKER_PAGE,
     "quotes/",
     "people/",
+    "timeline/",
+    "timeline/2024/",
 ]
 RECORD_VIOLATIONS = """
 window.__violations = [];
@@ -1069,6 +1104,19 @@ def test_a_hostile_speaker_gets_a_page_of_plain_text(hostile_site: Path) -> None
     assert HOSTILE_SPEAKER in quotes and "We will stop the boats" in quotes
     article = soup(hostile_site, SIDECAR_PAGE).select_one("article")
     assert HOSTILE_SPEAKER in article.get_text(" ") and "onclick=alert(16)" in article.get_text(" ")
+
+
+def test_hostile_events_are_text_on_the_timeline_and_the_topic_page(hostile_site: Path) -> None:
+    """A curated event's text and source title, and an article's hostile title beside its dated
+    sentence, are text on the year page and the topic page; the source link keeps its address."""
+    for rel in (TIMELINE_YEAR_PAGE, TOPIC_PAGE):
+        article = soup(hostile_site, rel).select_one("article")
+        text = article.get_text(" ")
+        assert HOSTILE_EVENT in text and HOSTILE_EVENT_SOURCE in text, rel
+        links = [a for a in article.find_all("a") if HOSTILE_EVENT_SOURCE in a.get_text()]
+        assert [a["href"] for a in links] == [HOSTILE_EVENT_URL], rel
+    year = soup(hostile_site, TIMELINE_YEAR_PAGE).select_one("article").get_text(" ")
+    assert "Title</title><script>alert(2)</script>" in year and "corrected by an editor" in year
 
 
 def test_the_feed_holds_hostile_titles_as_text(hostile_site: Path) -> None:

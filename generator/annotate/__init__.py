@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.annotate.date_mentions import annotate_dates
 from generator.annotate.document import Document
 from generator.annotate.figures.annotator import annotate_figures
 from generator.annotate.metadata import annotate_metadata
@@ -36,6 +37,7 @@ REGISTRY: tuple[Registered, ...] = (
     Registered("figures", annotate_figures),
     Registered("topics", annotate_topics),
     Registered("metadata", annotate_metadata),
+    Registered("dates", annotate_dates),
 )
 
 

@@ -1,4 +1,4 @@
-"""Month names, written once for every stage that reads or writes a date in English."""
+"""Month and weekday names, written once for every stage that reads or writes a date in English."""
 
 from __future__ import annotations
 
@@ -7,3 +7,4 @@ MONTHS = tuple(
 )
 # The short forms news copy uses ("Sept" as well as "Sep").
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

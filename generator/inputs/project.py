@@ -21,6 +21,7 @@ from generator.inputs.schema import (
     REVIEW_LINE,
     REVIEWED_FIELDS,
     EntityEntry,
+    EventEntry,
     GlossaryEntry,
     JunkRuleEntry,
     OutletEntry,
@@ -30,6 +31,7 @@ from generator.inputs.schema import (
     TopicFront,
     UnitsFile,
     validate_entries,
+    validate_located_entries,
     validate_mapping,
     validate_units,
 )
@@ -38,6 +40,8 @@ from generator.inputs.text_warnings import invisible_character_warning, visible_
 from generator.inputs.textfile import KeyLines
 from generator.models import (
     Entity,
+    Event,
+    EventOverride,
     GlossaryTerm,
     HandPage,
     JunkRule,
@@ -158,6 +162,10 @@ def _sidecar(front: SidecarFront, front_matter: FrontMatter, rel: str, slug: str
             )
             for i, o in enumerate(overrides)
         ),
+        event_overrides=tuple(
+            EventOverride(o.text, o.drop, o.date, lines.line_of(("overrides", "events", i, "text")))
+            for i, o in enumerate(front.overrides.events if front.overrides is not None else [])
+        ),
         review=tuple(r for r in front.review or () if r in REVIEWED_FIELDS),
         keep=_line_choices(front.keep, "keep", lines),
         remove=_line_choices(front.remove, "remove", lines),
@@ -216,6 +224,7 @@ def _read_knowledge(reading: ProjectReading) -> Knowledge:
             for g in _read_entries(reading, "glossary.yaml", GlossaryEntry, "terms")
         ),
         units=read_units(reading),
+        events=read_events(reading),
     )
 
 
@@ -227,6 +236,31 @@ def _read_entries(reading: ProjectReading, name: str, model: type, key: str) -> 
     entries, problems = validate_entries(model, document, reading.relative(path), key)
     reading.problems += problems
     return entries
+
+
+def read_events(reading: ProjectReading) -> tuple[Event, ...]:
+    """content/events.yaml as curated Events, each with its line; an invalid entry is reported and left out."""
+    path = reading.root / CONTENT / "events.yaml"
+    document = reading.yaml_file(path) if path.exists() and reading.is_safe(path) else None
+    if document is None:
+        return ()
+    located, problems = validate_located_entries(EventEntry, document, reading.relative(path), "events")
+    reading.problems += problems
+    return tuple(_event(entry, document.key_lines.line_of(where)) for where, entry in located)
+
+
+def _event(entry: EventEntry, line: int) -> Event:
+    source = entry.source
+    return Event(
+        date=entry.date,
+        text=" ".join(entry.text.split()),
+        article=source.article,
+        curated=True,
+        source_title=" ".join(source.title.split()) if source.title else None,
+        source_url=source.url,
+        topics=tuple(entry.topics),
+        line=line,
+    )
 
 
 def read_units(reading: ProjectReading) -> Units:

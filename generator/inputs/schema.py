@@ -82,6 +82,21 @@ def _visible_line(text: str) -> str:
     return text
 
 
+# A web address a link may carry as it is: http(s), then no space, quote, bracket, backslash or
+# backtick (nothing that could end a Markdown link target or an HTML attribute).
+_WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"'()\[\]{}\\`|^]+", re.I)
+
+
+def _web_address(text: str) -> str:
+    """A whole http:// or https:// address, with nothing that could end a link's target."""
+    if not _WEB_ADDRESS.fullmatch(text):
+        raise ValueError(
+            f"`{text[:80]}` is not a web address a link can carry; write the page's address in full, "
+            "starting https://, and percent-encode spaces, quotes and brackets (%20, %22, %28 ...)"
+        )
+    return text
+
+
 REVIEWED_FIELDS = ("title", "outlet", "published")
 REVIEW_LINE = re.compile(r"line (\d+)\b.*", re.DOTALL)
 
@@ -102,6 +117,7 @@ Pattern = Annotated[str, Field(min_length=1), AfterValidator(_compiles)]
 Text = Annotated[str, Field(min_length=1)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 SeedName = Annotated[str, Field(min_length=1), AfterValidator(plain_file_name)]  # never a path
+WebAddress = Annotated[str, AfterValidator(_web_address)]
 SeedLine = Annotated[int, Field(gt=0)]  # a line number of the seed, counted from 1
 ReviewItem = Annotated[str, AfterValidator(_review_item)]
 
@@ -121,8 +137,23 @@ class QuoteOverrideFront(Strict):
     role: str | None = None
 
 
+class EventOverrideFront(Strict):
+    """An editor's correction of one dated event of the article: `drop: true`, or the right `date:`."""
+
+    text: Text  # part of the event's sentence, as the timeline shows it
+    drop: bool = False
+    date: PartialDate | None = None
+
+    @model_validator(mode="after")
+    def _drop_or_date(self) -> EventOverrideFront:
+        if self.drop == (self.date is not None):
+            raise ValueError("give either `drop: true` or `date:` (YYYY, YYYY-MM or YYYY-MM-DD), one of them")
+        return self
+
+
 class OverridesFront(Strict):
     quotes: list[QuoteOverrideFront] = []
+    events: list[EventOverrideFront] = []
 
 
 class SidecarFront(Strict):
@@ -266,6 +297,40 @@ class OutletEntry(Strict):
     signals: list[OutletSignalEntry] = []
 
 
+# --- content/events.yaml ------------------------------------------------------------
+
+
+class EventSourceEntry(Strict):
+    """Where a curated event is recorded: a web page (`title:` and `url:`) or an article of the project."""
+
+    title: Line | None = None
+    url: WebAddress | None = None
+    article: Slug | None = None  # the slug of an article page: content/articles/<slug>.md
+
+    @model_validator(mode="after")
+    def _page_or_article(self) -> EventSourceEntry:
+        page = self.title is not None or self.url is not None
+        if (self.article is not None) == page or (page and (self.title is None or self.url is None)):
+            raise ValueError(
+                "give the source as `title:` and `url:` (a web page), or as `article:` (an article's slug)"
+            )
+        return self
+
+
+class EventEntry(Strict):
+    """A curated event of the timeline: its date, what happened, where it is recorded, its topics."""
+
+    date: PartialDate
+    text: Annotated[Line, Field(max_length=300)]
+    source: EventSourceEntry
+    topics: list[Slug] = []
+
+    @property
+    def name(self) -> str:
+        """What makes two entries the same event (reported as a duplicate)."""
+        return f"{self.date}: {self.text}"
+
+
 # --- content/units.yaml ------------------------------------------------------------
 
 _LOWER_PHRASE = re.compile(r"[a-z][a-z'’-]*(?: [a-z][a-z'’-]*)*")
@@ -388,6 +453,14 @@ def validate_entries(
     model: type[Strict], document: YamlDocument, rel: str, key: str
 ) -> tuple[list[Any], list[Problem]]:
     """A list of entries (`- name: ...`), bare or under `key:`; invalid entries are left out and reported."""
+    located, problems = validate_located_entries(model, document, rel, key)
+    return [entry for _, entry in located], problems
+
+
+def validate_located_entries(
+    model: type[Strict], document: YamlDocument, rel: str, key: str
+) -> tuple[list[tuple[KeyPath, Any]], list[Problem]]:
+    """`validate_entries`, each valid entry with its key path (`("events", 3)`) to locate it later."""
     data, base, problems = document.data, (), []
     if isinstance(data, dict):
         problems += [_problem(rel, document, (k,), unknown_key_message(k, (key,))) for k in data if k != key]
@@ -404,7 +477,7 @@ def validate_entries(
         if entry is not None:
             entries.append((index, entry))
     problems += _duplicate_names(entries, base, document, rel)
-    return [entry for _, entry in entries], problems
+    return [((*base, index), entry) for index, entry in entries], problems
 
 
 def _validate(

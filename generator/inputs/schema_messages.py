@@ -46,6 +46,8 @@ def error_message(error: ErrorDetails, model: type[BaseModel], loc: KeyPath, unq
         return f"{name} is `{value}`; use one of {error['ctx']['expected']}"
     if kind == "string_too_short":
         return f"{name} is empty; write the text after the colon"
+    if kind == "string_too_long":
+        return f"{name} has {len(value)} characters; shorten it to at most {error['ctx']['max_length']}"
     if kind == "string_pattern_mismatch":
         return f"{name} is `{value}`, not a slug; write lower-case letters, digits and hyphens"
     if kind == "greater_than":

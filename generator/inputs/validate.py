@@ -3,8 +3,9 @@
 In: the Inputs read from disk (each file already valid on its own). Out:
 Problems located at the key that is wrong: a sidecar naming a missing seed,
 two sidecars claiming one seed, two articles with one slug, two topics with
-one position, unknown topics. A quote override is checked with its article
-(`article.override_problems`), where both its text and the quotations found are known.
+one position, unknown topics, a curated event naming an unknown topic or article. A quote or
+event override is checked with its article (`article.override_problems`), where both its text and
+what the annotator found are known.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def check_inputs(inputs: Inputs) -> tuple[list[Problem], tuple[ArticleInput, ...
         + _unknown_topics(inputs)
     )
     articles = tuple(a for a in _joined(inputs) if _owner(a) not in refused)
+    problems += _curated_event_references(inputs, {a.slug for a in articles})
     return sorted(problems, key=lambda p: (p.path, p.line or 0)), articles
 
 
@@ -156,9 +158,38 @@ def _unknown_topics(inputs: Inputs) -> list[Problem]:
     return problems
 
 
-def _broken_topics(inputs: Inputs) -> set[str]:
-    """The slugs of the topic files that are there but were left out for errors of their own."""
-    folder = f"{CONTENT}/topics/"
+EVENTS = f"{CONTENT}/events.yaml"
+
+
+def _curated_event_references(inputs: Inputs, articles: set[str]) -> list[Problem]:
+    """A curated event whose `article:` is no article's slug, or whose `topics:` names an unknown topic."""
+    lines = inputs.key_lines.get(EVENTS, KeyLines())
+    entries = {
+        line: keys
+        for keys, line in lines.lines.items()
+        if keys and isinstance(keys[-1], int) and keys[:-1] in ((), ("events",))
+    }
+    known, broken = sorted(t.slug for t in inputs.knowledge.topics), _broken_topics(inputs)
+    sidecars_with_errors = _broken_topics(inputs, f"{CONTENT}/articles/")  # their own errors say it
+    problems = []
+    for event in (e for e in inputs.knowledge.events if e.line is not None):
+        entry = entries.get(event.line, ())
+        if event.article is not None and event.article not in articles | sidecars_with_errors:
+            message = (
+                f"`article: {event.article}` names no article; write the slug of its page "
+                "(the name of its sidecar in content/articles/ without .md)"
+            )
+            problems.append(Problem(EVENTS, lines.line_of((*entry, "source", "article")), message))
+        for index, slug in enumerate(event.topics):
+            if slug not in known and slug not in broken:
+                message = f"`topics:` names unknown topic `{slug}`; known topics: {', '.join(known)}"
+                problems.append(Problem(EVENTS, lines.line_of((*entry, "topics", index)), message))
+    return problems
+
+
+def _broken_topics(inputs: Inputs, folder: str = f"{CONTENT}/topics/") -> set[str]:
+    """The slugs of the topic files (or the files of `folder`) that are there but were left out
+    for errors of their own."""
     return {
         PurePosixPath(p.path).stem
         for p in inputs.problems

@@ -25,7 +25,7 @@ import jinja2
 
 from generator.annotate.quotes.annotator import UNKNOWN
 from generator.link import PEOPLE_GROUPS
-from generator.models import Article, Page
+from generator.models import Article, Event, Page
 from generator.pages.environment import front_matter
 from generator.pages.mdtext import Markdown, link
 from generator.pages.views import Catalogue, person_slug
@@ -112,6 +112,10 @@ def _figures(catalogue: Catalogue) -> Iterable[InArticle]:
     for article in catalogue.newest_first():
         for number, figure in enumerate(article.annotations.figures, 1):
             yield InArticle(article, number, figure)
+
+
+def _events(catalogue: Catalogue) -> Iterable[tuple[int, Event]]:
+    return enumerate(catalogue.index.events, 1)
 
 
 def _one_line(text: str | None) -> str | None:
@@ -219,8 +223,30 @@ TOPICS = Table(
     ),
 )  # fmt: skip
 
+EVENTS = Table(
+    name="events",
+    title="Events",
+    row="one dated event of the timeline, in date order: a sentence of an article, or a curated entry",
+    rows=_events,
+    key=("number",),
+    columns=(
+        Column("number", INTEGER, "The event's place in the timeline's date order, from 1.", lambda e: e[0], required=True),
+        Column("date", STRING, "When it happened (or is to happen): YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source allows.", lambda e: e[1].date, required=True, pattern=PARTIAL_DATE),
+        Column("text", STRING, "The sentence that tells of it, or a curated entry's text.", lambda e: e[1].text, required=True),
+        Column("phrase", STRING, "The date as the article wrote it.", lambda e: e[1].phrase),
+        Column("resolved", BOOLEAN, "True when the date was worked out from a relative phrase ('in July', 'yesterday') and the article's date.", lambda e: e[1].resolved, required=True),
+        Column("corrected", BOOLEAN, "True when an editor dated it in the article's sidecar.", lambda e: e[1].corrected, required=True),
+        Column("curated", BOOLEAN, "True for an entry of content/events.yaml rather than a sentence of an article.", lambda e: e[1].curated, required=True),
+        Column("article", STRING, ARTICLE_OF + " Empty for a curated event with a source outside the project.", lambda e: e[1].article),
+        Column("paragraph", INTEGER, "The paragraph it is in, as numbered on the article's page.", lambda e: e[1].paragraph),
+        Column("source_title", STRING, "A curated event's source outside the project.", lambda e: e[1].source_title),
+        Column("source_url", STRING, "That source's address (http or https).", lambda e: e[1].source_url),
+        Column("page", STRING, PAGE_OF + " The anchor is the paragraph.", lambda e: _page_url(e[1].article, e[1].paragraph) if e[1].article else None),
+    ),
+)  # fmt: skip
+
 # The tables of the package, one a line, in the order the page and the descriptor list them.
-TABLES: tuple[Table, ...] = (ARTICLES, QUOTATIONS, FIGURES, PEOPLE, TOPICS)
+TABLES: tuple[Table, ...] = (ARTICLES, QUOTATIONS, FIGURES, PEOPLE, TOPICS, EVENTS)
 
 
 def spreadsheet_safe(text: str) -> str:

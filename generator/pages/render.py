@@ -21,6 +21,7 @@ from generator.pages.marks import marked_paragraph
 from generator.pages.mdtext import Markdown, contributor_markdown, link
 from generator.pages.people import render_people
 from generator.pages.quotes import render_quotes
+from generator.pages.timeline import render_timeline, topic_timeline
 from generator.pages.views import (
     EXCERPTS_PER_ARTICLE,
     Catalogue,
@@ -37,7 +38,13 @@ from generator.pages.views import (
 
 LATEST_ON_HOME = 5
 # The page kinds beyond articles and topics, each a module of this package (one line each).
-PAGE_KINDS: tuple[PageKind, ...] = (render_people, render_quotes, render_feed, render_data)
+PAGE_KINDS: tuple[PageKind, ...] = (
+    render_people,
+    render_quotes,
+    render_feed,
+    render_data,
+    render_timeline,
+)
 
 
 def render_site(
@@ -137,6 +144,7 @@ def render_topic(env: jinja2.Environment, topic: TopicDef, catalogue: Catalogue)
         quotes=[q for e in entries for q in e.quotes],
         figures=[f for e in entries for f in e.figures],
         related=[link(topics[r].title, topic_href(r)) for r in links.related if r in topics],
+        timeline=topic_timeline(topic.slug, catalogue),
     )
     return Page(f"topics/{topic.slug}.md", text, topic.path)
 
