@@ -24,6 +24,9 @@ PAGES = {
     "topic": "/topics/offshoring/",
     "people": "/people/",
     "quotes": "/quotes/",
+    "timeline": "/timeline/",
+    "timeline-year": "/timeline/2025/",
+    "data": "/data/",
 }
 
 
