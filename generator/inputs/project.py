@@ -38,13 +38,16 @@ from generator.inputs.text_warnings import invisible_character_warning, visible_
 from generator.inputs.textfile import KeyLines
 from generator.models import (
     Entity,
+    FigureOverride,
     GlossaryTerm,
     HandPage,
     JunkRule,
     Knowledge,
     LineChoice,
+    Measure,
     Outlet,
     OutletSignal,
+    Period,
     Problem,
     QuoteOverride,
     Role,
@@ -158,6 +161,16 @@ def _sidecar(front: SidecarFront, front_matter: FrontMatter, rel: str, slug: str
             )
             for i, o in enumerate(overrides)
         ),
+        figure_overrides=tuple(
+            FigureOverride(
+                o.figure,
+                o.measure,
+                _period(o.period),
+                o.drop,
+                lines.line_of(("overrides", "figures", i, "figure")),
+            )
+            for i, o in enumerate(front.overrides.figures if front.overrides is not None else [])
+        ),
         review=tuple(r for r in front.review or () if r in REVIEWED_FIELDS),
         keep=_line_choices(front.keep, "keep", lines),
         remove=_line_choices(front.remove, "remove", lines),
@@ -167,6 +180,16 @@ def _sidecar(front: SidecarFront, front_matter: FrontMatter, rel: str, slug: str
             if (found := REVIEW_LINE.fullmatch(r))
         ),
     )
+
+
+def _period(written: str | None) -> Period | None:
+    """A figure override's `period:` (validated: `2021`, `2021 to date`, `2021 part`, `unknown`)."""
+    if written is None:
+        return None
+    if written == "unknown":
+        return Period()
+    year, _, span = written.partition(" ")
+    return Period(year=int(year), span=span or "year")
 
 
 def _line_choices(numbers: list[int] | None, key: str, lines: KeyLines) -> tuple[LineChoice, ...]:
@@ -255,6 +278,11 @@ def _units(found: UnitsFile) -> Units:
         ordinal_events=tuple(found.ordinals.events),
         people_story_words=tuple(found.people_story_words),
         not_years=tuple(found.not_years),
+        counts_of_people=tuple(found.counts_of_people),
+        measures=tuple(
+            Measure(m.measure, m.title.strip(), tuple(m.units), tuple(m.words), m.description.strip())
+            for m in found.measures
+        ),
     )
 
 

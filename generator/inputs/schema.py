@@ -121,8 +121,44 @@ class QuoteOverrideFront(Strict):
     role: str | None = None
 
 
+_FIGURE_PERIOD = re.compile(r"(?:(?:19|20)\d\d(?: (?:to date|part))?|unknown)")
+
+
+def _figure_period(value: Any) -> Any:
+    """`2021` (the whole year), `2021 to date`, `2021 part` (a day, a month) or `unknown`."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not _FIGURE_PERIOD.fullmatch(value):
+        raise ValueError(
+            f"`{value}` is not a period; write a year (`2021`, the whole year), `2021 to date` "
+            "(from January to the article's day), `2021 part` (a day or a month of it) or `unknown`"
+        )
+    return value
+
+
+FigurePeriod = Annotated[str, BeforeValidator(_figure_period)]
+
+
+class FigureOverrideFront(Strict):
+    """A correction of one figure, named by its text as the article page shows it."""
+
+    figure: Text
+    measure: Slug | None = None
+    period: FigurePeriod | None = None
+    drop: bool = False
+
+    @model_validator(mode="after")
+    def _changes_something(self) -> FigureOverrideFront:
+        if self.drop and (self.measure or self.period):
+            raise ValueError("`drop: true` takes the figure out; leave out `measure:` and `period:`")
+        if not (self.drop or self.measure or self.period):
+            raise ValueError("say what to correct: `measure:`, `period:` or `drop: true`")
+        return self
+
+
 class OverridesFront(Strict):
     quotes: list[QuoteOverrideFront] = []
+    figures: list[FigureOverrideFront] = []
 
 
 class SidecarFront(Strict):
@@ -304,6 +340,25 @@ class OrdinalWordsEntry(Strict):
     events: list[Word] = []  # "the 11th death"
 
 
+RESERVED_MEASURES = ("index", "other", "crossings")  # the figures pages the site makes itself
+
+
+def _own_measure(slug: str) -> str:
+    if slug in RESERVED_MEASURES:
+        raise ValueError(f"`{slug}` is the name of one of the site's own figures pages; choose another")
+    return slug
+
+
+class MeasureEntry(Strict):
+    """A measure: its page's slug and title, the units that are it, the words that make a count of people it."""
+
+    measure: Annotated[Slug, AfterValidator(_own_measure)]
+    title: Line
+    description: Annotated[str, AfterValidator(_visible_line)] = ""
+    units: list[Line] = []
+    words: list[Word] = []
+
+
 class UnitsFile(Strict):
     """content/units.yaml: the nouns numbers count, by unit, and the words around a number."""
 
@@ -317,6 +372,8 @@ class UnitsFile(Strict):
     ordinals: OrdinalWordsEntry = OrdinalWordsEntry()
     people_story_words: list[Word] = []
     not_years: list[Word] = []
+    counts_of_people: list[Line] = []
+    measures: list[MeasureEntry] = []
 
 
 def validate_units(document: YamlDocument, rel: str) -> tuple[UnitsFile | None, list[Problem]]:
@@ -331,7 +388,8 @@ def validate_units(document: YamlDocument, rel: str) -> tuple[UnitsFile | None, 
 def _word_sections(found: UnitsFile) -> list[list[tuple[KeyPath, str]]]:
     """Each section in which a word may appear once, as (key path, word) pairs.
 
-    `counted` and `money` are one section: a noun is counted as things or as money, not both."""
+    `counted` and `money` are one section: a noun is counted as things or as money, not both. A
+    measure's slug, unit or word may appear in one measure only."""
     by_unit = [("counted", found.counted), ("money", found.money)]
     sections = [
         [
@@ -358,6 +416,20 @@ def _word_sections(found: UnitsFile) -> list[list[tuple[KeyPath, str]]]:
         ("not_years",): found.not_years,
     }
     sections += [[((*key, i), word) for i, word in enumerate(words)] for key, words in flat.items()]
+    sections += [
+        [(("measures", m), entry.measure) for m, entry in enumerate(found.measures)],
+        [
+            (("measures", m, "units", i), unit)
+            for m, e in enumerate(found.measures)
+            for i, unit in enumerate(e.units)
+        ],
+        [
+            (("measures", m, "words", i), word)
+            for m, e in enumerate(found.measures)
+            for i, word in enumerate(e.words)
+        ],
+        [(("counts_of_people", i), unit) for i, unit in enumerate(found.counts_of_people)],
+    ]
     return sections
 
 
