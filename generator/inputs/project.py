@@ -2,7 +2,7 @@
 
 In: the project root. Out: SourceText for every seed, a Sidecar for every
 article sidecar, and the Knowledge contributors wrote (topics, entities, junk
-rules, outlets, glossary, units). Every file is validated once, here, against its schema in
+rules, outlets, glossary, units, official totals). Every file is validated once, here, against its schema in
 `schema.py`; each error becomes a Problem naming the file and line, and the
 file (or the one entry of a list file) that has it is left out of the build.
 """
@@ -31,6 +31,7 @@ from generator.inputs.schema import (
     UnitsFile,
     validate_entries,
     validate_mapping,
+    validate_official,
     validate_units,
 )
 from generator.inputs.slugs import slugify
@@ -45,6 +46,8 @@ from generator.models import (
     Knowledge,
     LineChoice,
     Measure,
+    OfficialCount,
+    OfficialSeries,
     Outlet,
     OutletSignal,
     Period,
@@ -238,7 +241,8 @@ def _read_knowledge(reading: ProjectReading) -> Knowledge:
             GlossaryTerm(g.term, " ".join(g.definition.split()), tuple(g.aliases))
             for g in _read_entries(reading, "glossary.yaml", GlossaryEntry, "terms")
         ),
-        units=read_units(reading),
+        units=(units := read_units(reading)),
+        official=read_official(reading, units),
     )
 
 
@@ -262,6 +266,39 @@ def read_units(reading: ProjectReading) -> Units:
     found, problems = validate_units(document, reading.relative(path))
     reading.problems += problems
     return _units(found) if found is not None else Units()
+
+
+def read_official(reading: ProjectReading, units: Units) -> OfficialSeries | None:
+    """content/official.yaml's small-boat arrivals, its problems added to `reading`; None when the
+    file is missing or invalid, or names a measure content/units.yaml does not define."""
+    path = reading.root / CONTENT / "official.yaml"
+    document = reading.yaml_file(path) if path.exists() and reading.is_safe(path) else None
+    if document is None or document.data is None:
+        return None
+    rel = reading.relative(path)
+    found, problems = validate_official(document, rel)
+    reading.problems += problems
+    series = found.small_boat_arrivals if found is not None else None
+    if series is None:
+        return None
+    known = sorted(m.slug for m in units.measures)
+    if series.measure not in known:
+        line = document.key_lines.line_of(("small_boat_arrivals", "measure"))
+        message = f"`measure: {series.measure}` is no measure of content/units.yaml; write one of {', '.join(known)}"
+        reading.problems.append(Problem(rel, line, message))
+        return None
+    source = series.source
+    return OfficialSeries(
+        measure=series.measure,
+        title=series.title.strip(),
+        source_title=source.title.strip(),
+        publisher=source.publisher.strip(),
+        url=source.url,
+        copied=source.copied,
+        counts=tuple(
+            OfficialCount(y.year, y.count, y.provisional) for y in sorted(series.years, key=lambda y: y.year)
+        ),
+    )
 
 
 def _units(found: UnitsFile) -> Units:

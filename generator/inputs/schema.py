@@ -448,6 +448,73 @@ def _repeated_words(
     return problems
 
 
+# --- content/official.yaml -------------------------------------------------------------
+
+_SAFE_URL = re.compile(r"https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[A-Za-z0-9._~%/+=&?#-]*)?")
+
+
+def _https_url(text: str) -> str:
+    """An https URL of plain characters: it is printed as a link target."""
+    if not _SAFE_URL.fullmatch(text):
+        raise ValueError(
+            f"`{text}` is not an https address of plain characters; copy the address from the browser, "
+            "starting https://, without spaces, quotes, brackets or < >"
+        )
+    return text
+
+
+def _full_date(text: str) -> str:
+    if len(text) != 10:
+        raise ValueError(f"`{text}` is not a full date; write the day the totals were copied as YYYY-MM-DD")
+    return text
+
+
+class OfficialSourceEntry(Strict):
+    """The publication the totals come from, and the day they were copied from it."""
+
+    title: Line
+    publisher: Line
+    url: Annotated[str, AfterValidator(_https_url)]
+    copied: Annotated[PartialDate, AfterValidator(_full_date)]
+
+
+class OfficialYearEntry(Strict):
+    year: Annotated[int, Field(ge=1900, le=2100)]
+    count: Annotated[int, Field(ge=0)]
+    provisional: bool = False
+
+
+class OfficialSeriesEntry(Strict):
+    """Official annual totals of one measure of content/units.yaml."""
+
+    measure: Slug
+    title: Line
+    source: OfficialSourceEntry
+    years: list[OfficialYearEntry] = []
+
+
+class OfficialFile(Strict):
+    """content/official.yaml: official figures the reported ones are compared with."""
+
+    small_boat_arrivals: OfficialSeriesEntry | None = None
+
+
+def validate_official(document: YamlDocument, rel: str) -> tuple[OfficialFile | None, list[Problem]]:
+    """content/official.yaml as an OfficialFile (None when it has an error), and a Problem for every
+    error and every year listed twice."""
+    found, problems = validate_mapping(OfficialFile, document, rel)
+    if found is None or found.small_boat_arrivals is None:
+        return found, problems
+    first: dict[int, int] = {}
+    for index, entry in enumerate(found.small_boat_arrivals.years):
+        line = document.key_lines.line_of(("small_boat_arrivals", "years", index, "year"))
+        if entry.year in first:
+            message = f"{entry.year} is listed twice (first at line {first[entry.year]}); keep one of them"
+            problems.append(Problem(rel, line, message))
+        first.setdefault(entry.year, line)
+    return (found if not problems else None), problems
+
+
 # --- validating a document --------------------------------------------------------
 
 

@@ -34,7 +34,9 @@ def article_record(article: Article) -> dict:
                 "paragraph": f.paragraph,
                 "counts": f.counts,
                 "measure": f.measure,
-                "period": {"year": f.period.year, "span": f.period.span} if f.period.year is not None else None,
+                "period": {"year": f.period.year, "span": f.period.span}
+                if f.period.year is not None
+                else None,
             }
             for f in annotations.figures
         ],
