@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 from generator.annotate.document import Document
 from generator.annotate.figures import exclusions
-from generator.annotate.figures.measures import Surroundings, described
+from generator.annotate.figures.measures import Surroundings, described, landmarks
 from generator.annotate.figures.number_phrases import (
     Candidate,
     special_candidates,
@@ -154,6 +154,7 @@ def readings_in_paragraph(paragraph: Paragraph, units: Units, story_unit: str = 
     kept = _without_overlaps(candidates)
     sentences = sentence_ranges(text)
     starts = [start for start, _ in sentences]
+    marks = landmarks(text, units) if kept else None
     last_end = 0  # where the figure before this one ends
     for index, candidate in enumerate(kept):
         reading, end = _to_figure(text, candidate, where, previous)
@@ -166,7 +167,7 @@ def readings_in_paragraph(paragraph: Paragraph, units: Units, story_unit: str = 
             next_start=kept[index + 1].start if index + 1 < len(kept) else len(text),
         )
         milestone = names_a_milestone(text, candidate.end, units)
-        figure = described(reading.figure, text, around, units, milestone)
+        figure = described(reading.figure, marks, around, units, milestone)
         readings.append(dataclasses.replace(reading, figure=figure))
         last_end = end
         if _is_count(reading.figure.unit, units):

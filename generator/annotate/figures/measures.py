@@ -14,7 +14,8 @@ How copy says what a number measures, in order:
    arrivals so far – 5,025 – is higher than in 2024, when it stood at 4,043": arrivals);
 4. anything else (percentages, multiples, distances, places ...) is "other".
 
-Every window is bounded (`WINDOW` characters either side), so a paragraph costs linear time
+Every pattern runs once over a paragraph (`landmarks`) and each number looks up what lies in its
+windows, bounded to `WINDOW` characters either side, by bisection: a paragraph costs linear time
 however many numbers it holds.
 """
 
@@ -22,9 +23,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.annotate.figures.periods import period_of
+from generator.annotate.figures.periods import PeriodMarks, period_marks, period_of
 from generator.annotate.figures.units import alternation
 from generator.annotate.vocabulary import identity_cache
 from generator.models import Figure, Units
@@ -41,7 +44,7 @@ _NEXT_CLAUSE = re.compile(
 
 @dataclass(frozen=True)
 class Surroundings:
-    """Where a number stands in its paragraph: its span, its sentence's start, its neighbours."""
+    """Where a number stands in its paragraph: its span, its sentence, its neighbours."""
 
     start: int
     end: int
@@ -53,10 +56,11 @@ class Surroundings:
 
 @dataclass(frozen=True)
 class MeasureWords:
-    """The measures of a Units record as patterns, in the file's order (built once: `measure_words`)."""
+    """The measures of a Units record ready for matching (built once: `measure_words`)."""
 
     by_unit: dict[str, str]  # unit -> measure slug
-    words: tuple[tuple[str, re.Pattern[str]], ...]  # (measure slug, any of its words)
+    any_word: re.Pattern[str]  # every measure's words in one pattern, the longest first
+    by_word: dict[str, tuple[int, str]]  # a word, lower case, single spaces -> (its measure's rank, slug)
     people: frozenset[str]
 
 
@@ -64,66 +68,94 @@ class MeasureWords:
 def measure_words(units: Units) -> MeasureWords:
     """The lookups for the `measures` and `counts_of_people` of `units`."""
     by_unit: dict[str, str] = {}
-    for measure in units.measures:
+    by_word: dict[str, tuple[int, str]] = {}
+    for rank, measure in enumerate(units.measures):
         for unit in measure.units:
             by_unit.setdefault(unit, measure.slug)
+        for word in measure.words:
+            by_word.setdefault(word, (rank, measure.slug))
+    longest_first = sorted(by_word, key=lambda w: (-len(w), w))
     return MeasureWords(
         by_unit=by_unit,
-        words=tuple(
-            (m.slug, re.compile(rf"\b{alternation(m.words, flexible_spaces=True)}\b", re.IGNORECASE))
-            for m in units.measures
-            if m.words
-        ),
+        any_word=re.compile(rf"\b{alternation(longest_first, flexible_spaces=True)}\b", re.IGNORECASE),
+        by_word=by_word,
         people=frozenset(units.counts_of_people),
     )
 
 
-def described(figure: Figure, text: str, where: Surroundings, units: Units, milestone: bool) -> Figure:
+@dataclass(frozen=True)
+class Spans:
+    """Spans of one pattern's matches in a paragraph, sorted, with what each says."""
+
+    spans: tuple[tuple[int, int], ...]
+    starts: tuple[int, ...]
+    values: tuple[object, ...] = ()
+
+    @classmethod
+    def of(cls, matches: Iterable[re.Match[str]], value=None) -> Spans:
+        found = [(m.span(), value(m) if value else None) for m in matches]
+        return cls(tuple(s for s, _ in found), tuple(s[0] for s, _ in found), tuple(v for _, v in found))
+
+    def within(self, lo: int, hi: int) -> range:
+        """The indices of the spans inside [lo, hi)."""
+        first, last = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
+        while last > first and self.spans[last - 1][1] > hi:
+            last -= 1
+        return range(first, last)
+
+
+@dataclass(frozen=True)
+class Landmarks:
+    """What the measure and period of every number of a paragraph are read from, each pattern run
+    once over the paragraph (`landmarks`); a number looks up its windows by bisection."""
+
+    clause_ends: Spans
+    next_clauses: Spans
+    words: Spans  # measure words; values: (rank, slug)
+    periods: PeriodMarks
+
+
+def landmarks(text: str, units: Units) -> Landmarks:
+    """The landmarks of one paragraph's text, read with `units`."""
+    words = measure_words(units)
+    return Landmarks(
+        Spans.of(_CLAUSE_END.finditer(text)),
+        Spans.of(_NEXT_CLAUSE.finditer(text)),
+        Spans.of(
+            words.any_word.finditer(text), lambda m: words.by_word[" ".join(m.group(0).lower().split())]
+        ),
+        period_marks(text),
+    )
+
+
+def described(figure: Figure, marks: Landmarks, where: Surroundings, units: Units, milestone: bool) -> Figure:
     """`figure` with its measure and the period its clause or sentence gives it."""
-    clause = clause_around(text, where.start, where.end, where.sentence_start, where.sentence_end)
-    own = _own_words(text, (max(clause[0], where.previous_end), min(clause[1], where.next_start)), where)
-    sentence_start = max(where.sentence_start, where.start - WINDOW)
-    measure = measure_of(figure.unit, text, own, sentence_start, units)
-    period = period_of(text, (where.start, where.end), clause, sentence_start, milestone)
+    lo, hi = max(where.sentence_start, where.start - WINDOW), min(where.sentence_end, where.end + WINDOW)
+    clause = _between(marks.clause_ends, lo, hi, where)
+    own = _between(
+        marks.next_clauses, max(clause[0], where.previous_end), min(clause[1], where.next_start), where
+    )
+    measure = measure_of(figure.unit, marks.words, own, lo, units)
+    period = period_of(marks.periods, (where.start, where.end), clause, lo, milestone)
     return dataclasses.replace(figure, measure=measure, period=period)
 
 
-def clause_around(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[int, int]:
-    """(start, end) of the clause holding text[start:end], within its sentence and `WINDOW`."""
-    lo, hi = max(sentence_start, start - WINDOW), min(sentence_end, end + WINDOW)
-    before = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
-    after = _CLAUSE_END.search(text, end, hi)
-    return (before[-1] if before else lo), (after.start() if after else hi)
+def _between(breaks: Spans, lo: int, hi: int, where: Surroundings) -> tuple[int, int]:
+    """(start, end) of the stretch of [lo, hi) around the number that no break in `breaks` cuts."""
+    before = breaks.within(lo, where.start)
+    after = breaks.within(where.end, hi)
+    return (breaks.spans[before[-1]][1] if before else lo), (breaks.spans[after[0]][0] if after else hi)
 
 
-def _own_words(text: str, clause: tuple[int, int], where: Surroundings) -> tuple[int, int]:
-    """The part of `clause` that says what the number measures: from the last word starting a
-    clause before it to the first one after it."""
-    before = [m.end() for m in _NEXT_CLAUSE.finditer(text, clause[0], where.start)]
-    after = _NEXT_CLAUSE.search(text, where.end, clause[1])
-    return (before[-1] if before else clause[0]), (after.start() if after else clause[1])
-
-
-def measure_of(unit: str, text: str, clause: tuple[int, int], sentence_start: int, units: Units) -> str:
-    """The measure slug of a figure in `unit` whose clause is text[clause]; "other" when none fits."""
-    words = measure_words(units)
-    if unit in words.by_unit:
-        return words.by_unit[unit]
-    if unit not in words.people and unit != BARE:
+def measure_of(unit: str, words: Spans, clause: tuple[int, int], sentence_start: int, units: Units) -> str:
+    """The measure slug of a figure in `unit` whose own words are at `clause`; "other" when none fits."""
+    lookups = measure_words(units)
+    if unit in lookups.by_unit:
+        return lookups.by_unit[unit]
+    if unit not in lookups.people and unit != BARE:
         return OTHER
-    for slug, pattern in words.words:
-        if pattern.search(text, *clause):
-            return slug
-    return _nearest_before(text, sentence_start, clause[0], words) or OTHER
-
-
-def _nearest_before(text: str, lo: int, hi: int, words: MeasureWords) -> str | None:
-    """The measure of the last measure word in text[lo:hi]; the one listed first on a tie."""
-    best: tuple[int, int, str] | None = None
-    for rank, (slug, pattern) in enumerate(words.words):
-        last = None
-        for found in pattern.finditer(text, lo, hi):
-            last = found
-        if last is not None and (best is None or (-last.end(), rank) < best[:2]):
-            best = (-last.end(), rank, slug)
-    return best[2] if best else None
+    found = [words.values[i] for i in words.within(*clause)]
+    if found:
+        return min(found)[1]
+    before = words.within(sentence_start, clause[0])
+    return words.values[before[-1]][1] if before else OTHER

@@ -16,6 +16,8 @@ the year, of the article's own year when nothing else names one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
 
 from generator.annotate.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from generator.models import Period
@@ -48,55 +50,95 @@ _PART_OF_YEAR = re.compile(
 )
 
 
-def period_of(
-    text: str, figure: tuple[int, int], clause: tuple[int, int], sentence_start: int, milestone: bool
-) -> Period:
-    """The period of the figure at `figure` (start, end) in `text`, read from its `clause` (start,
-    end) and, failing that, from the sentence before it (from `sentence_start`). `milestone`:
-    the number names a mark passed ("the 5,000 mark"), at some point in a year, not its total."""
-    start, end = figure
-    phrase = _nearest(text, clause, start, end) or _last(text, sentence_start, clause[0])
-    part = milestone or bool(_PART_OF_YEAR.search(text, clause[0], clause[1]))
-    if phrase is None:
-        return Period(years_back=0, span="part") if part and not milestone else Period()
-    year, back, to_date = _reading(phrase)
-    span = "part" if part else "to date" if to_date else "year"
-    return Period(year=year, years_back=back, span=span)
+@dataclass(frozen=True)
+class YearPhrase:
+    """A phrase naming the year a figure counts in, where it stands in the paragraph."""
+
+    start: int
+    end: int
+    year: int | None  # written out: "in 2021"
+    years_back: int | None  # "this year": 0; "last year": 1
+    to_date: bool  # "so far this year", "at this point in 2024"
+    written: bool  # a bare year, which "since" before it in its clause turns into a stretch's start
 
 
-def _phrases(text: str, lo: int, hi: int) -> list[re.Match[str]]:
-    """The year phrases in text[lo:hi] that name a year a figure counts in."""
-    found = []
-    for match in _YEAR_PHRASES.finditer(text, lo, hi):
-        if match.group("year") and (
-            _STRETCH_BEFORE.search(text, max(lo, match.start() - 30), match.start())
-            or _SINCE.search(text, lo, match.start())
-        ):
-            continue
-        found.append(match)
-    return found
+@dataclass(frozen=True)
+class PeriodMarks:
+    """Every year phrase, "since" and part-of-year marker of one paragraph, found in one pass each,
+    so a figure looks up its windows by bisection and a paragraph costs linear time."""
+
+    phrases: tuple[YearPhrase, ...]
+    phrase_starts: tuple[int, ...]
+    since: tuple[int, ...]  # where each "since" starts
+    parts: tuple[tuple[int, int], ...]  # spans of "on Tuesday", "in one day", "on 14 March" ...
+    part_starts: tuple[int, ...]
 
 
-def _nearest(text: str, clause: tuple[int, int], start: int, end: int) -> re.Match[str] | None:
-    """The year phrase of the clause nearest the figure, the earlier one on a tie."""
-    found = [m for m in _phrases(text, *clause) if m.end() <= start or m.start() >= end]
-    if not found:
-        return None
-    return min(found, key=lambda m: (start - m.end() if m.end() <= start else m.start() - end, m.start()))
+def period_marks(text: str) -> PeriodMarks:
+    """The period landmarks of a paragraph's text."""
+    phrases = tuple(
+        _phrase(m)
+        for m in _YEAR_PHRASES.finditer(text)
+        if not (m.group("year") and _STRETCH_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+    )
+    parts = tuple(m.span() for m in _PART_OF_YEAR.finditer(text))
+    return PeriodMarks(
+        phrases,
+        tuple(p.start for p in phrases),
+        tuple(m.start() for m in _SINCE.finditer(text)),
+        parts,
+        tuple(start for start, _ in parts),
+    )
 
 
-def _last(text: str, lo: int, hi: int) -> re.Match[str] | None:
-    found = _phrases(text, lo, hi)
-    return found[-1] if found else None
-
-
-def _reading(match: re.Match[str]) -> tuple[int | None, int | None, bool]:
-    """(year, years back, to date) of one year phrase."""
+def _phrase(match: re.Match[str]) -> YearPhrase:
+    """A year phrase from its match: (year, years back, to date)."""
+    start, end = match.span()
     if match.group("to_date"):
         written = match.group("to_date_year") or match.group("same_point_year")
         if written:
-            return int(written), None, True
-        return None, 1 if match.group("same_point_last") else 0, True
+            return YearPhrase(start, end, int(written), None, True, False)
+        return YearPhrase(start, end, None, 1 if match.group("same_point_last") else 0, True, False)
     if match.group("relative"):
-        return None, 0 if match.group("relative").lower() == "this" else 1, False
-    return int(match.group("year")), None, False
+        back = 0 if match.group("relative").lower() == "this" else 1
+        return YearPhrase(start, end, None, back, False, False)
+    return YearPhrase(start, end, int(match.group("year")), None, False, True)
+
+
+def period_of(
+    marks: PeriodMarks, figure: tuple[int, int], clause: tuple[int, int], sentence_start: int, milestone: bool
+) -> Period:
+    """The period of the figure at `figure` (start, end), read from its `clause` (start, end) and,
+    failing that, from the sentence before it (from `sentence_start`). `milestone`: the number names
+    a mark passed ("the 5,000 mark"), at some point in a year, not its total."""
+    start, end = figure
+    in_clause = [p for p in _phrases(marks, *clause) if p.end <= start or p.start >= end]
+    before = _phrases(marks, sentence_start, clause[0])
+    phrase = min(in_clause, key=lambda p: (_distance(p, start, end), p.start)) if in_clause else None
+    phrase = phrase or (before[-1] if before else None)
+    first = bisect_left(marks.part_starts, clause[0])  # markers do not overlap: the first one decides
+    part = milestone or (first < len(marks.parts) and marks.parts[first][1] <= clause[1])
+    if phrase is None:
+        return Period(years_back=0, span="part") if part and not milestone else Period()
+    span = "part" if part else "to date" if phrase.to_date else "year"
+    return Period(year=phrase.year, years_back=phrase.years_back, span=span)
+
+
+def _distance(phrase: YearPhrase, start: int, end: int) -> int:
+    return start - phrase.end if phrase.end <= start else phrase.start - end
+
+
+def _phrases(marks: PeriodMarks, lo: int, hi: int) -> list[YearPhrase]:
+    """The year phrases within [lo, hi) that name a year a figure counts in: a written year after
+    a "since" of the same stretch of text starts a stretch of years and names none."""
+    first = bisect_left(marks.phrase_starts, lo)
+    last = bisect_left(marks.phrase_starts, hi)
+    found = []
+    for phrase in marks.phrases[first:last]:
+        if phrase.end > hi:
+            continue
+        since = bisect_left(marks.since, lo)
+        if phrase.written and since < len(marks.since) and marks.since[since] < phrase.start:
+            continue
+        found.append(phrase)
+    return found
