@@ -1,13 +1,13 @@
 """What a figure measures (arrivals, deaths, returns, money ...) and over which period.
 
-In: a figure just read, its paragraph's text, where the number stands, the sentence and the
-neighbouring numbers around it, and the project's Units. Out: the figure with its `measure`
+In: a figure just read, its paragraph's landmarks, where the number stands, its sentence and
+neighbouring numbers, and the project's Units. Out: the figure with its `measure`
 (the slug of one of the `measures` of content/units.yaml, or "other") and `period` (periods.py).
 
 How copy says what a number measures, in order:
 1. its unit: a figure in one of a measure's `units` is that measure ("£54m": money; "six boats");
-2. a count of people (`counts_of_people`), or a bare number, takes the measure whose `words` its clause uses, the
-   measure listed first where two meet ("24,000 migrants have been deported": returns); the
+2. a count of people (`counts_of_people`), or a bare number, takes the measure whose `words` its
+   clause uses, the measure listed first where two meet ("24,000 migrants have been deported": returns); the
    clause ends at punctuation, at a word that starts another clause ("and", "after" ...) and
    at the next or previous number, which has its own words;
 3. failing that, the measure word nearest before the clause in the same sentence ("The number of

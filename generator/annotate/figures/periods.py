@@ -1,7 +1,7 @@
 """The period a figure counts over, read from the clause and sentence around it.
 
-In: a paragraph's text, where the figure is, and the bounds of its clause and of the
-sentence before that clause. Out: a Period: a year written out ("in 2021"), or one relative
+In: a paragraph's landmarks (`period_marks`: each pattern run once over the paragraph), where the
+figure is, and the bounds of its clause and of the sentence before that clause. Out: a Period: a year written out ("in 2021"), or one relative
 to the article's ("this year", "last year", 1 back), and its span: the whole year, the year
 to date ("so far this year", "at this point in 2024") or part of it (a day, a month, a
 milestone passed on a date). article.py resolves relative years once the published date is final.
