@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.article import build_article, line_choice_problems, override_problems
+from generator.article import build_article, figure_override_problems, line_choice_problems, override_problems
 from generator.cache import ArticleCache
 from generator.inputs.project import read_inputs
 from generator.inputs.text_warnings import prose_warning
@@ -34,6 +34,7 @@ def build_site(root: Path, cache: ArticleCache | None = None) -> Site:
     problems += [w for w in map(prose_warning, articles) if w is not None]
     problems += [problem for article in articles for problem in override_problems(article)]
     problems += [p for article in articles for p in line_choice_problems(article, inputs.knowledge.junk)]
+    problems += [p for article in articles for p in figure_override_problems(article, inputs.knowledge.units)]
     knowledge = inputs.knowledge
     index = cross_link(articles, knowledge.topics, knowledge.entities, knowledge.events)
     pages = render_site(articles, inputs.knowledge, index, inputs.home, inputs.pages)

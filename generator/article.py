@@ -2,7 +2,8 @@
 
 In: SourceText, the Sidecar written for it (or None) and the Knowledge base.
 Out: an Article. The sidecar always wins over the annotator: a contributor's
-title, outlet, date, topics, quote speaker or event date replaces what was inferred.
+title, outlet, date, topics, quote speaker, event date or figure correction replaces what was
+inferred. Each figure's period is resolved here, once the published date is final.
 """
 
 from __future__ import annotations
@@ -12,18 +13,23 @@ from dataclasses import replace
 from generator.annotate import annotate_document
 from generator.annotate.date_mentions import paragraph_dates
 from generator.annotate.document import Document
+from generator.annotate.figures.measures import OTHER as OTHER_MEASURE
 from generator.clean import clean_text
 from generator.inputs.slugs import comparable, default_slug
 from generator.inputs.text_warnings import visible_text
 from generator.models import (
     NO_EDITS,
+    UNKNOWN_PERIOD,
     Annotations,
     Article,
     DateMention,
     EventOverride,
+    Figure,
+    FigureOverride,
     JunkRule,
     Knowledge,
     LineChoice,
+    Period,
     Problem,
     Quote,
     QuoteOverride,
@@ -31,6 +37,7 @@ from generator.models import (
     Sourced,
     SourceText,
     TopicMatch,
+    Units,
 )
 
 
@@ -40,6 +47,11 @@ def build_article(source: SourceText, sidecar: Sidecar | None, knowledge: Knowle
     annotations = annotate_document(Document.read(source, clean, knowledge))
     if sidecar is not None:
         annotations = apply_sidecar(annotations, sidecar)
+    published = annotations.published.value
+    figures = tuple(replace(f, period=resolve_period(f.period, published)) for f in annotations.figures)
+    if sidecar is not None:
+        figures = override_figures(figures, sidecar, {m.slug for m in knowledge.units.measures})
+    annotations = replace(annotations, figures=figures)
     if annotations.title.value is not None:
         annotations = replace(
             annotations, title=replace(annotations.title, value=visible_text(annotations.title.value) or None)
@@ -60,6 +72,51 @@ def apply_sidecar(annotations: Annotations, sidecar: Sidecar) -> Annotations:
         quotes=tuple(_override_quote(q, sidecar) for q in annotations.quotes),
         dates=_override_dates(annotations.dates, sidecar.event_overrides),
     )
+
+
+def resolve_period(period: Period, published: str | None) -> Period:
+    """A figure's period as a year: "this year" and "last year" counted from the year `published`
+    (YYYY, YYYY-MM or YYYY-MM-DD; unknown without one). A whole year not over when the article was
+    written is the year to date; a later one, part of it (a target or a forecast)."""
+    year = period.year
+    written = int(published[:4]) if published and published[:4].isdigit() else None
+    if year is None and period.years_back is not None and written is not None:
+        year = written - period.years_back
+    if year is None:
+        return UNKNOWN_PERIOD
+    span = period.span
+    if span == "year" and written is not None and year >= written:
+        span = "to date" if year == written else "part"
+    return Period(year=year, span=span)
+
+
+def override_figures(figures: tuple[Figure, ...], sidecar: Sidecar, measures: set[str]) -> tuple[Figure, ...]:
+    """The figures with an editor's corrections: each `figures:` override sets the measure (one the
+    project knows, or "other") or the period of the figures it names, or drops them."""
+    named = [(override, set(overridden_figures(figures, override))) for override in sidecar.figure_overrides]
+    kept = []
+    for position, figure in enumerate(figures):
+        corrections = [override for override, positions in named if position in positions]
+        if any(override.drop for override in corrections):
+            continue
+        for override in corrections:
+            measure = override.measure if override.measure in measures | {OTHER_MEASURE} else None
+            figure = replace(
+                figure, measure=measure or figure.measure, period=override.period or figure.period
+            )
+        kept.append(figure)
+    return tuple(kept)
+
+
+def overridden_figures(figures: tuple[Figure, ...], override: FigureOverride) -> list[int]:
+    """The positions of the figures an override names: those whose text is its `figure:`, else
+    those whose text contains it."""
+    wanted = comparable(override.figure)
+    if not wanted:
+        return []
+    texts = [comparable(f.text) for f in figures]
+    exact = [i for i, text in enumerate(texts) if text == wanted]
+    return exact or [i for i, text in enumerate(texts) if wanted in text]
 
 
 def _written(sidecar: Sidecar, name: str) -> Sourced | None:
@@ -160,6 +217,32 @@ def _quote_override_problems(article: Article) -> list[Problem]:
                 "copy the start of a quotation listed on its page"
             )
             problems.append(Problem(article.sidecar.path, override.line, message, severity="warning"))
+    return problems
+
+
+def figure_override_problems(article: Article, units: Units) -> list[Problem]:
+    """Each editor's figure correction that cannot apply, at its line: an error when its text is
+    not in the seed or its measure is unknown, a warning when it names no figure the annotator
+    found (a `drop:` is not checked for that: what it named is gone) or more than one."""
+    if article.sidecar is None:
+        return []
+    text, problems = comparable(article.source.text), []
+    known = sorted({m.slug for m in units.measures} | {OTHER_MEASURE})
+    for override in article.sidecar.figure_overrides:
+        wanted, path, line = comparable(override.figure), article.sidecar.path, override.line
+        named = overridden_figures(article.annotations.figures, override)
+        if wanted not in text:
+            message = f'figure "{wanted[:60]}" is not in {article.source.path}; copy it as the article page writes it'
+            problems.append(Problem(path, line, message))
+        elif not named and not override.drop:
+            message = f'figure "{wanted[:60]}" names no figure found in the article; copy one from its Key figures table'
+            problems.append(Problem(path, line, message, severity="warning"))
+        elif len(named) > 1:
+            message = f'figure "{wanted[:60]}" names {len(named)} figures; copy one whole, as written, to name only it'
+            problems.append(Problem(path, line, message, severity="warning"))
+        if override.measure is not None and override.measure not in known:
+            message = f"`measure: {override.measure}` is no measure of content/units.yaml; write one of {', '.join(known)}"
+            problems.append(Problem(path, line, message))
     return problems
 
 

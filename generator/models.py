@@ -106,6 +106,17 @@ NO_EDITS = LineEdits()  # an article without a sidecar, or one that chooses no l
 
 
 @dataclass(frozen=True)
+class FigureOverride:
+    """A contributor's correction of a figure (matched by its text): its measure, its period, or `drop`."""
+
+    figure: str
+    measure: str | None = None
+    period: Period | None = None  # already resolved: a year, or Period() for "unknown"
+    drop: bool = False
+    line: int | None = None  # the line of its `figure:` in the sidecar
+
+
+@dataclass(frozen=True)
 class Sidecar:
     """Hand-written metadata for one article: `content/articles/<slug>.md`."""
 
@@ -120,6 +131,7 @@ class Sidecar:
     topics: tuple[str, ...] | None = None  # replaces the inferred topics
     quote_overrides: tuple[QuoteOverride, ...] = ()
     event_overrides: tuple[EventOverride, ...] = ()
+    figure_overrides: tuple[FigureOverride, ...] = ()
     review: tuple[str, ...] = ()  # fields still as the annotator inferred them, awaiting an editor
     keep: tuple[LineChoice, ...] = ()  # seed lines the cleaner removed that an editor puts back
     remove: tuple[LineChoice, ...] = ()  # seed lines the cleaner kept that an editor takes out
@@ -239,6 +251,17 @@ class GlossaryTerm:
 
 
 @dataclass(frozen=True)
+class Measure:
+    """What a kind of figure measures (content/units.yaml `measures:`): its page, and how a figure is put under it."""
+
+    slug: str  # `figures/<slug>/`
+    title: str
+    units: tuple[str, ...] = ()  # a figure in one of these units is this measure: "deaths", "GBP"
+    words: tuple[str, ...] = ()  # a count of people is this measure when its clause uses one: "deported"
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class Units:
     """What numbers count, from content/units.yaml: nouns with their units, and words around them.
 
@@ -257,6 +280,30 @@ class Units:
     ordinal_events: tuple[str, ...] = ()  # "the 11th death"
     people_story_words: tuple[str, ...] = ()  # a bare number counts people in a story using these
     not_years: tuple[str, ...] = ()  # "2000 people": a year-like number followed by one is a count
+    counts_of_people: tuple[str, ...] = ()  # units a measure's words classify: "people", "migrants"
+    measures: tuple[Measure, ...] = ()  # in order: where words of two measures meet, the first wins
+
+
+@dataclass(frozen=True)
+class OfficialCount:
+    """One year's official total (content/official.yaml)."""
+
+    year: int
+    count: int
+    provisional: bool = False
+
+
+@dataclass(frozen=True)
+class OfficialSeries:
+    """Official annual totals of one measure, with the publication they come from."""
+
+    measure: str  # the measure slug the totals count: "arrivals"
+    title: str  # what is counted, in a few words
+    source_title: str
+    publisher: str
+    url: str  # https, checked by the schema
+    copied: str  # YYYY-MM-DD: when the totals were copied from the source
+    counts: tuple[OfficialCount, ...] = ()  # by year, oldest first
 
 
 @dataclass(frozen=True)
@@ -270,6 +317,7 @@ class Knowledge:
     glossary: tuple[GlossaryTerm, ...] = ()
     units: Units = field(default_factory=Units)
     events: tuple[Event, ...] = ()  # curated, from content/events.yaml
+    official: OfficialSeries | None = None  # content/official.yaml: small-boat arrivals by year
 
 
 # --- what clean and annotate produce -----------------------------------------
@@ -308,12 +356,36 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Period:
+    """The stretch of time a figure counts over, as its sentence gives it.
+
+    The annotator writes a year ("in 2021") or one relative to the article's ("last year": 1 back);
+    article.py resolves it against the published date, leaving `year` alone set (None: unknown).
+    """
+
+    year: int | None = None
+    years_back: int | None = None  # 0: "this year"; 1: "last year"
+    span: str = (
+        "year"  # "year": the whole year; "to date": from January to the day written; "part": a day, a month
+    )
+
+    @property
+    def known(self) -> bool:
+        return self.year is not None or self.years_back is not None
+
+
+UNKNOWN_PERIOD = Period()
+
+
+@dataclass(frozen=True)
 class Figure:
     value: float | int
     unit: str
     text: str  # the exact phrase in the paragraph
     paragraph: int
     counts: str | None = None  # what the number counts, in a few words
+    measure: str = "other"  # the slug of a Measure of content/units.yaml, or "other"
+    period: Period = UNKNOWN_PERIOD
 
 
 @dataclass(frozen=True)

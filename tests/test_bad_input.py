@@ -59,7 +59,7 @@ INSIDE = (
     "wherever they point: copy the file instead"
 )
 NAME_CHARS = "letters, digits, `-`, `_` and `.`"
-KNOWLEDGE = "entities.yaml, events.yaml, glossary.yaml, junk.yaml, outlets.yaml, units.yaml"
+KNOWLEDGE = "entities.yaml, events.yaml, glossary.yaml, junk.yaml, official.yaml, outlets.yaml, units.yaml"
 NOT_CONTENT = (
     "content/ holds Markdown, YAML and images (.png, .jpg, .gif, .webp, .avif); `{}` is not published "
     "(scripts, stylesheets, HTML and SVG are the theme's, in generator/theme/)"

@@ -198,6 +198,9 @@ def test_pages_pass_axe_accessibility_checks(browser: Browser, site_url: str, sc
         "/data/",
         "/timeline/",
         "/timeline/2021/",
+        "/figures/",
+        "/figures/crossings/",
+        "/figures/arrivals/2025/",
     ):
         page.goto(site_url + path)
         for violation in Axe().run(page).response["violations"]:
@@ -339,3 +342,26 @@ def test_the_feed_parses_in_the_browser(page: Page, site_url: str) -> None:
         href,
     )
     assert result == {"errors": 0, "entries": 5}
+
+
+def test_a_figure_in_the_text_links_to_its_entry_and_the_chart_has_a_name(page: Page, site_url: str) -> None:
+    """Following a marked figure lands on its entry on the figures page, which links back to the
+    paragraph; the chart of crossings has an accessible name, a description and named point links."""
+    page.goto(site_url + ARTICLE)
+    mark = page.locator("article span.fg a").first
+    figure = mark.inner_text()
+    mark.click()
+    page.wait_for_url("**/figures/**#f-*")
+    entry = page.locator("li:target")
+    expect(entry).to_be_visible()
+    expect(entry).to_contain_text(figure)
+    entry.locator("a[href*='articles/']").first.click()
+    page.wait_for_url("**/articles/**#p*")
+    expect(page.locator("p:target span.fg").first).to_contain_text(figure)
+    page.goto(site_url + "/figures/crossings/")
+    chart = page.get_by_role("group", name="Small-boat arrivals by year")
+    expect(chart).to_be_visible()
+    assert "published annual totals" in chart.evaluate("el => el.querySelector('desc').textContent")
+    assert chart.evaluate("el => el.getBoundingClientRect().width") > 300
+    point = chart.get_by_role("link").first
+    expect(point).to_have_accessible_name(re.compile(r"year to date|whole year"))

@@ -92,6 +92,11 @@ CROSSINGS = (
 HOSTILE_QUOTE = '"We will stop the boats and we will do it before the summer is out," said Jane Tester.'
 HOSTILE_SPEAKER = 'Jane</title><script>alert(13)</script> "><img src=x onerror=alert(14)>'
 HOSTILE_ROLE = '"><img src=x onerror=alert(15)> {: onclick=alert(16) }'
+HOSTILE_ARRIVALS = (
+    "More than 9,000 people crossed the Channel in 2021, the Home Office said."  # far from 2021's total
+)
+HOSTILE_OUTLET = "<img src=x onerror=alert(3)>"
+HOSTILE_SOURCE = '</title></desc><script>alert(17)</script><a href="javascript:alert(18)">x</a>'
 SPEAKER_PAGE = f"people/{person_slug(HOSTILE_SPEAKER)}/"
 FORMULA_SEED = "seeds/952_formula.txt"  # no sidecar: its first line, a spreadsheet formula, is its title
 FORMULA_LINE = (
@@ -141,12 +146,14 @@ def plant_hostile(project: Path) -> None:
     )
     # 2. A seed with a hostile sidecar; its quote override gives a hostile speaker (a person page,
     # a quotation on the quotations page, a mark in the article text).
-    (project / SIDECAR_SEED).write_text(CROSSINGS + f"{HOSTILE_QUOTE}\n", encoding="utf-8")
+    (project / SIDECAR_SEED).write_text(
+        CROSSINGS + f"{HOSTILE_QUOTE}\n{HOSTILE_ARRIVALS}\n", encoding="utf-8"
+    )
     (content / "articles" / "hostile-sidecar.md").write_text(
         "---\n"
         f"seed: {SIDECAR_SEED.removeprefix('seeds/')}\n"
         f"title: {json.dumps(SIDECAR_TITLE)}\n"
-        f"outlet: {json.dumps('<img src=x onerror=alert(3)>')}\n"
+        f"outlet: {json.dumps(HOSTILE_OUTLET)}\n"
         "published: 2024-05\n"
         "overrides:\n"
         "  quotes:\n"
@@ -190,6 +197,14 @@ def plant_hostile(project: Path) -> None:
         f"{NOTES_BODY}",
         encoding="utf-8",
     )
+    # 8. The official totals' title, publisher and source: the chart of crossings' SVG and its page.
+    official = content / "official.yaml"
+    text = official.read_text(encoding="utf-8")
+    for key in ("  title: ", "    title: ", "    publisher: "):
+        start = text.index("\n" + key) + 1
+        end = text.index("\n", start)
+        text = text[:start] + key + json.dumps(HOSTILE_SOURCE) + text[end:]
+    official.write_text(text, encoding="utf-8")
     assert seeds.is_dir()
 
 
@@ -916,6 +931,8 @@ BROWSER_PAGES = [
     "tags/",
     "notes/",
     "glossary/",
+    "figures/crossings/",
+    "figures/arrivals/2021/",
     SPEAKER_PAGE,
     "quotes/",
     "people/",
@@ -1152,3 +1169,20 @@ def test_the_open_data_holds_hostile_text_as_text_and_no_formula(hostile_site: P
     ]
     assert [cell for cell in cells if cell.startswith(FORMULA_START)] == []
     assert "'" + formula in cells and sidecar_title in cells
+
+
+def test_hostile_text_in_the_chart_of_crossings_stays_text(hostile_site: Path) -> None:
+    """The chart's SVG names a far figure by its hostile outlet and describes the official totals by
+    their hostile title: each stays one text node; the figures page lists the outlet as text."""
+    page = soup(hostile_site, "figures/crossings/index.html")
+    svg = page.select_one("svg.crossings-chart")
+    assert svg is not None and not svg.find_all(["script", "img", "foreignobject"])
+    assert HOSTILE_SOURCE in svg.find("desc").get_text()
+    [far] = [a for a in svg.find_all("a") if HOSTILE_OUTLET in a.get("aria-label", "")]
+    assert (
+        far.get("href") == "../../articles/hostile-sidecar/#p4"
+        and far.find("path")["class"][-1] == "chart-point--far"
+    )
+    assert HOSTILE_SOURCE in page.select_one("article").get_text(" ")
+    year = soup(hostile_site, "figures/arrivals/2021/index.html").select_one("article")
+    assert HOSTILE_OUTLET in year.get_text(" ") and not year.find_all("img")

@@ -25,7 +25,15 @@ from generator.inputs.textfile import (
 from generator.models import InputError, Problem, SourceText
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
-KNOWLEDGE_FILES = ("entities.yaml", "events.yaml", "glossary.yaml", "junk.yaml", "outlets.yaml", "units.yaml")
+KNOWLEDGE_FILES = (
+    "entities.yaml",
+    "events.yaml",
+    "glossary.yaml",
+    "junk.yaml",
+    "official.yaml",
+    "outlets.yaml",
+    "units.yaml",
+)
 THEME_FOLDERS = ("assets", "javascripts", "stylesheets", "search")  # the site's own files live there
 
 

@@ -2,7 +2,7 @@
 
 In: the project root. Out: SourceText for every seed, a Sidecar for every
 article sidecar, and the Knowledge contributors wrote (topics, entities, junk
-rules, outlets, glossary, units). Every file is validated once, here, against its schema in
+rules, outlets, glossary, units, official totals). Every file is validated once, here, against its schema in
 `schema.py`; each error becomes a Problem naming the file and line, and the
 file (or the one entry of a list file) that has it is left out of the build.
 """
@@ -33,6 +33,7 @@ from generator.inputs.schema import (
     validate_entries,
     validate_located_entries,
     validate_mapping,
+    validate_official,
     validate_units,
 )
 from generator.inputs.slugs import slugify
@@ -42,13 +43,18 @@ from generator.models import (
     Entity,
     Event,
     EventOverride,
+    FigureOverride,
     GlossaryTerm,
     HandPage,
     JunkRule,
     Knowledge,
     LineChoice,
+    Measure,
+    OfficialCount,
+    OfficialSeries,
     Outlet,
     OutletSignal,
+    Period,
     Problem,
     QuoteOverride,
     Role,
@@ -166,6 +172,16 @@ def _sidecar(front: SidecarFront, front_matter: FrontMatter, rel: str, slug: str
             EventOverride(o.text, o.drop, o.date, lines.line_of(("overrides", "events", i, "text")))
             for i, o in enumerate(front.overrides.events if front.overrides is not None else [])
         ),
+        figure_overrides=tuple(
+            FigureOverride(
+                o.figure,
+                o.measure,
+                _period(o.period),
+                o.drop,
+                lines.line_of(("overrides", "figures", i, "figure")),
+            )
+            for i, o in enumerate(front.overrides.figures if front.overrides is not None else [])
+        ),
         review=tuple(r for r in front.review or () if r in REVIEWED_FIELDS),
         keep=_line_choices(front.keep, "keep", lines),
         remove=_line_choices(front.remove, "remove", lines),
@@ -175,6 +191,16 @@ def _sidecar(front: SidecarFront, front_matter: FrontMatter, rel: str, slug: str
             if (found := REVIEW_LINE.fullmatch(r))
         ),
     )
+
+
+def _period(written: str | None) -> Period | None:
+    """A figure override's `period:` (validated: `2021`, `2021 to date`, `2021 part`, `unknown`)."""
+    if written is None:
+        return None
+    if written == "unknown":
+        return Period()
+    year, _, span = written.partition(" ")
+    return Period(year=int(year), span=span or "year")
 
 
 def _line_choices(numbers: list[int] | None, key: str, lines: KeyLines) -> tuple[LineChoice, ...]:
@@ -223,8 +249,9 @@ def _read_knowledge(reading: ProjectReading) -> Knowledge:
             GlossaryTerm(g.term, " ".join(g.definition.split()), tuple(g.aliases))
             for g in _read_entries(reading, "glossary.yaml", GlossaryEntry, "terms")
         ),
-        units=read_units(reading),
+        units=(units := read_units(reading)),
         events=read_events(reading),
+        official=read_official(reading, units),
     )
 
 
@@ -275,6 +302,39 @@ def read_units(reading: ProjectReading) -> Units:
     return _units(found) if found is not None else Units()
 
 
+def read_official(reading: ProjectReading, units: Units) -> OfficialSeries | None:
+    """content/official.yaml's small-boat arrivals, its problems added to `reading`; None when the
+    file is missing or invalid, or names a measure content/units.yaml does not define."""
+    path = reading.root / CONTENT / "official.yaml"
+    document = reading.yaml_file(path) if path.exists() and reading.is_safe(path) else None
+    if document is None or document.data is None:
+        return None
+    rel = reading.relative(path)
+    found, problems = validate_official(document, rel)
+    reading.problems += problems
+    series = found.small_boat_arrivals if found is not None else None
+    if series is None:
+        return None
+    known = sorted(m.slug for m in units.measures)
+    if series.measure not in known:
+        line = document.key_lines.line_of(("small_boat_arrivals", "measure"))
+        message = f"`measure: {series.measure}` is no measure of content/units.yaml; write one of {', '.join(known)}"
+        reading.problems.append(Problem(rel, line, message))
+        return None
+    source = series.source
+    return OfficialSeries(
+        measure=series.measure,
+        title=series.title.strip(),
+        source_title=source.title.strip(),
+        publisher=source.publisher.strip(),
+        url=source.url,
+        copied=source.copied,
+        counts=tuple(
+            OfficialCount(y.year, y.count, y.provisional) for y in sorted(series.years, key=lambda y: y.year)
+        ),
+    )
+
+
 def _units(found: UnitsFile) -> Units:
     return Units(
         counted=_noun_units(found.counted),
@@ -289,6 +349,11 @@ def _units(found: UnitsFile) -> Units:
         ordinal_events=tuple(found.ordinals.events),
         people_story_words=tuple(found.people_story_words),
         not_years=tuple(found.not_years),
+        counts_of_people=tuple(found.counts_of_people),
+        measures=tuple(
+            Measure(m.measure, m.title.strip(), tuple(m.units), tuple(m.words), m.description.strip())
+            for m in found.measures
+        ),
     )
 
 

@@ -151,9 +151,45 @@ class EventOverrideFront(Strict):
         return self
 
 
+_FIGURE_PERIOD = re.compile(r"(?:(?:19|20)\d\d(?: (?:to date|part))?|unknown)")
+
+
+def _figure_period(value: Any) -> Any:
+    """`2021` (the whole year), `2021 to date`, `2021 part` (a day, a month) or `unknown`."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not _FIGURE_PERIOD.fullmatch(value):
+        raise ValueError(
+            f"`{value}` is not a period; write a year (`2021`, the whole year), `2021 to date` "
+            "(from January to the article's day), `2021 part` (a day or a month of it) or `unknown`"
+        )
+    return value
+
+
+FigurePeriod = Annotated[str, BeforeValidator(_figure_period)]
+
+
+class FigureOverrideFront(Strict):
+    """A correction of one figure, named by its text as the article page shows it."""
+
+    figure: Text
+    measure: Slug | None = None
+    period: FigurePeriod | None = None
+    drop: bool = False
+
+    @model_validator(mode="after")
+    def _changes_something(self) -> FigureOverrideFront:
+        if self.drop and (self.measure or self.period):
+            raise ValueError("`drop: true` takes the figure out; leave out `measure:` and `period:`")
+        if not (self.drop or self.measure or self.period):
+            raise ValueError("say what to correct: `measure:`, `period:` or `drop: true`")
+        return self
+
+
 class OverridesFront(Strict):
     quotes: list[QuoteOverrideFront] = []
     events: list[EventOverrideFront] = []
+    figures: list[FigureOverrideFront] = []
 
 
 class SidecarFront(Strict):
@@ -369,6 +405,25 @@ class OrdinalWordsEntry(Strict):
     events: list[Word] = []  # "the 11th death"
 
 
+RESERVED_MEASURES = ("index", "other", "crossings")  # the figures pages the site makes itself
+
+
+def _own_measure(slug: str) -> str:
+    if slug in RESERVED_MEASURES:
+        raise ValueError(f"`{slug}` is the name of one of the site's own figures pages; choose another")
+    return slug
+
+
+class MeasureEntry(Strict):
+    """A measure: its page's slug and title, the units that are it, the words that make a count of people it."""
+
+    measure: Annotated[Slug, AfterValidator(_own_measure)]
+    title: Line
+    description: Annotated[str, AfterValidator(_visible_line)] = ""
+    units: list[Line] = []
+    words: list[Word] = []
+
+
 class UnitsFile(Strict):
     """content/units.yaml: the nouns numbers count, by unit, and the words around a number."""
 
@@ -382,6 +437,8 @@ class UnitsFile(Strict):
     ordinals: OrdinalWordsEntry = OrdinalWordsEntry()
     people_story_words: list[Word] = []
     not_years: list[Word] = []
+    counts_of_people: list[Line] = []
+    measures: list[MeasureEntry] = []
 
 
 def validate_units(document: YamlDocument, rel: str) -> tuple[UnitsFile | None, list[Problem]]:
@@ -396,7 +453,8 @@ def validate_units(document: YamlDocument, rel: str) -> tuple[UnitsFile | None, 
 def _word_sections(found: UnitsFile) -> list[list[tuple[KeyPath, str]]]:
     """Each section in which a word may appear once, as (key path, word) pairs.
 
-    `counted` and `money` are one section: a noun is counted as things or as money, not both."""
+    `counted` and `money` are one section: a noun is counted as things or as money, not both. A
+    measure's slug, unit or word may appear in one measure only."""
     by_unit = [("counted", found.counted), ("money", found.money)]
     sections = [
         [
@@ -423,6 +481,20 @@ def _word_sections(found: UnitsFile) -> list[list[tuple[KeyPath, str]]]:
         ("not_years",): found.not_years,
     }
     sections += [[((*key, i), word) for i, word in enumerate(words)] for key, words in flat.items()]
+    sections += [
+        [(("measures", m), entry.measure) for m, entry in enumerate(found.measures)],
+        [
+            (("measures", m, "units", i), unit)
+            for m, e in enumerate(found.measures)
+            for i, unit in enumerate(e.units)
+        ],
+        [
+            (("measures", m, "words", i), word)
+            for m, e in enumerate(found.measures)
+            for i, word in enumerate(e.words)
+        ],
+        [(("counts_of_people", i), unit) for i, unit in enumerate(found.counts_of_people)],
+    ]
     return sections
 
 
@@ -439,6 +511,73 @@ def _repeated_words(
                 problems.append(Problem(rel, line, message))
             first.setdefault(word, line)
     return problems
+
+
+# --- content/official.yaml -------------------------------------------------------------
+
+_SAFE_URL = re.compile(r"https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[A-Za-z0-9._~%/+=&?#-]*)?")
+
+
+def _https_url(text: str) -> str:
+    """An https URL of plain characters: it is printed as a link target."""
+    if not _SAFE_URL.fullmatch(text):
+        raise ValueError(
+            f"`{text}` is not an https address of plain characters; copy the address from the browser, "
+            "starting https://, without spaces, quotes, brackets or < >"
+        )
+    return text
+
+
+def _full_date(text: str) -> str:
+    if len(text) != 10:
+        raise ValueError(f"`{text}` is not a full date; write the day the totals were copied as YYYY-MM-DD")
+    return text
+
+
+class OfficialSourceEntry(Strict):
+    """The publication the totals come from, and the day they were copied from it."""
+
+    title: Line
+    publisher: Line
+    url: Annotated[str, AfterValidator(_https_url)]
+    copied: Annotated[PartialDate, AfterValidator(_full_date)]
+
+
+class OfficialYearEntry(Strict):
+    year: Annotated[int, Field(ge=1900, le=2100)]
+    count: Annotated[int, Field(ge=0)]
+    provisional: bool = False
+
+
+class OfficialSeriesEntry(Strict):
+    """Official annual totals of one measure of content/units.yaml."""
+
+    measure: Slug
+    title: Line
+    source: OfficialSourceEntry
+    years: list[OfficialYearEntry] = []
+
+
+class OfficialFile(Strict):
+    """content/official.yaml: official figures the reported ones are compared with."""
+
+    small_boat_arrivals: OfficialSeriesEntry | None = None
+
+
+def validate_official(document: YamlDocument, rel: str) -> tuple[OfficialFile | None, list[Problem]]:
+    """content/official.yaml as an OfficialFile (None when it has an error), and a Problem for every
+    error and every year listed twice."""
+    found, problems = validate_mapping(OfficialFile, document, rel)
+    if found is None or found.small_boat_arrivals is None:
+        return found, problems
+    first: dict[int, int] = {}
+    for index, entry in enumerate(found.small_boat_arrivals.years):
+        line = document.key_lines.line_of(("small_boat_arrivals", "years", index, "year"))
+        if entry.year in first:
+            message = f"{entry.year} is listed twice (first at line {first[entry.year]}); keep one of them"
+            problems.append(Problem(rel, line, message))
+        first.setdefault(entry.year, line)
+    return (found if not problems else None), problems
 
 
 # --- validating a document --------------------------------------------------------

@@ -52,6 +52,10 @@ def error_message(error: ErrorDetails, model: type[BaseModel], loc: KeyPath, unq
         return f"{name} is `{value}`, not a slug; write lower-case letters, digits and hyphens"
     if kind == "greater_than":
         return f"{name} must be more than {error['ctx']['gt']:g}"
+    if kind == "greater_than_equal":
+        return f"{name} must be {error['ctx']['ge']:g} or more"
+    if kind == "less_than_equal":
+        return f"{name} must be {error['ctx']['le']:g} or less"
     if kind == "value_error":  # our own validators already say what is wrong and what to write
         return error["msg"].removeprefix("Value error, ")
     return f"{name}: {error['msg']}"

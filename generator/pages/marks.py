@@ -5,7 +5,7 @@ Out: one line of `Markdown`, built from escaped pieces of the paragraph's text w
 tags the generator writes between them (no article text is ever inside a tag):
 
     text <q class="q">quotation</q><span class="sp">[Speaker](../people/speaker.md)</span> text
-    <span class="fg">5,400</span> … <a class="pn" href="#p2">¶ 2</a>
+    <span class="fg">[5,400](../figures/arrivals/2024.md#f-slug-1)</span> … <a class="pn" href="#p2">¶ 2</a>
 
 Quotes and figures are exact substrings of their paragraph; each is found at its own position
 (an occurrence no earlier mark of the same text took). Marks that overlap without nesting are
@@ -16,7 +16,7 @@ reads the escaped text between them as text, so glossary abbreviations still app
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.models import Figure, Paragraph, Quote
@@ -43,14 +43,17 @@ def marked_paragraph(
     quotes: Iterable[Quote] = (),
     figures: Iterable[Figure] = (),
     pages: frozenset[str] = frozenset(),
+    figure_links: Mapping[Figure, str] | None = None,
 ) -> Markdown:
     """The paragraph's text with each quotation and figure marked, then its `¶ n` permalink.
 
     `pages` are the docs paths of the site's pages: a speaker is linked when `people/<slug>.md`
-    is one of them, and otherwise named in a focusable span.
+    is one of them, and otherwise named in a focusable span. A figure in `figure_links` links to
+    its entry on the figures pages, unless a whole quotation lies inside it (links do not nest).
     """
     text = paragraph.text
-    marks = quote_marks(text, quotes, pages) + figure_marks(text, figures)
+    quoted = quote_marks(text, quotes, pages)
+    marks = quoted + figure_marks(text, figures, figure_links or {}, quoted)
     permalink = f'<a class="pn" href="#p{paragraph.number}">¶ {paragraph.number}</a>'
     return Markdown(f"{weave(text, marks).strip()} {permalink}")
 
@@ -65,12 +68,23 @@ def quote_marks(text: str, quotes: Iterable[Quote], pages: frozenset[str]) -> li
     return marks
 
 
-def figure_marks(text: str, figures: Iterable[Figure]) -> list[Mark]:
-    """A mark for each figure found in `text`, preferring an occurrence that stands as whole words."""
+def figure_marks(
+    text: str,
+    figures: Iterable[Figure],
+    links: Mapping[Figure, str] | None = None,
+    quoted: Sequence[Mark] = (),
+) -> list[Mark]:
+    """A mark for each figure found in `text`, preferring an occurrence that stands as whole words;
+    a link to the figure's entry (a generator-made target) inside the mark when `links` has one."""
     marks: list[Mark] = []
     for figure in figures:
         span = locate(text, figure.text, {(m.start, m.end) for m in marks}, whole_words=True)
-        if span:
+        if not span:
+            continue
+        href = (links or {}).get(figure)
+        if href and not any(span[0] <= q.start and q.end <= span[1] for q in quoted):
+            marks.append(Mark(*span, FIGURE_OPEN + "[", f"]({href}){FIGURE_CLOSE}"))
+        else:
             marks.append(Mark(*span, FIGURE_OPEN, FIGURE_CLOSE))
     return marks
 

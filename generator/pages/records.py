@@ -27,7 +27,17 @@ def article_record(article: Article) -> dict:
             for q in annotations.quotes
         ],
         "figures": [
-            {"value": f.value, "unit": f.unit, "text": f.text, "paragraph": f.paragraph, "counts": f.counts}
+            {
+                "value": f.value,
+                "unit": f.unit,
+                "text": f.text,
+                "paragraph": f.paragraph,
+                "counts": f.counts,
+                "measure": f.measure,
+                "period": {"year": f.period.year, "span": f.period.span}
+                if f.period.year is not None
+                else None,
+            }
             for f in annotations.figures
         ],
         "people": [{"name": p.name, "role": p.role} for p in annotations.people],

@@ -12,11 +12,14 @@ from collections.abc import Mapping
 
 import jinja2
 
-from generator.models import Article, GlossaryTerm, HandPage, Knowledge, Page, SiteIndex, TopicDef
+from generator.models import Article, Figure, GlossaryTerm, HandPage, Knowledge, Page, SiteIndex, TopicDef
 from generator.pages.backlinks import with_backlinks
+from generator.pages.crossings import render_crossings
 from generator.pages.data import render_data
 from generator.pages.environment import PageKind, front_matter, make_environment
 from generator.pages.feed import render_feed
+from generator.pages.figure_groups import figure_href, figure_refs, measures_of, period_label
+from generator.pages.figures import render_figures
 from generator.pages.marks import marked_paragraph
 from generator.pages.mdtext import Markdown, contributor_markdown, link
 from generator.pages.people import render_people
@@ -42,6 +45,8 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     render_people,
     render_quotes,
     render_feed,
+    render_figures,
+    render_crossings,
     render_data,
     render_timeline,
 )
@@ -92,6 +97,9 @@ def render_article(env: jinja2.Environment, article: Article, catalogue: Catalog
         dated(catalogue.articles[s], topics, "articles") for s in catalogue.index.related_to(article.slug)
     ]
     on = [t for t in article.topic_slugs if t in topics]
+    refs = figure_refs(article)
+    figure_links = {r.figure: figure_href(r, from_dir="articles") for r in refs}
+    titles = {m.slug: m.title for m in measures_of(catalogue.knowledge.units)}
     text = env.get_template("article.md.j2").render(
         front=front_matter(
             title=article.title,
@@ -100,13 +108,20 @@ def render_article(env: jinja2.Environment, article: Article, catalogue: Catalog
         ),
         article=article,
         annotations=annotations,
-        paragraphs=_marked_paragraphs(article, people_pages),
+        paragraphs=_marked_paragraphs(article, people_pages, figure_links),
         date=date_label(annotations.published.value),
         quotes=[
             (link(q.speaker, person_href(q.speaker, from_dir="articles")), q) for q in annotations.quotes
         ],
         topics=[link(topics[t].title, topic_href(t, from_dir="articles")) for t in on],
-        figures=[(figure_label(f), f) for f in annotations.figures],
+        figures=[
+            (
+                link(figure_label(r.figure), figure_links[r.figure]),
+                f"{titles.get(r.figure.measure, r.figure.measure)}, {period_label(r.figure)}",
+                r.figure,
+            )
+            for r in refs
+        ],
         related=related,
         abbreviations=abbreviations(article, catalogue.glossary),
         under_review=sorted({c.number for c in article.sidecar.review_lines} if article.sidecar else ()),
@@ -115,8 +130,10 @@ def render_article(env: jinja2.Environment, article: Article, catalogue: Catalog
     return Page(f"articles/{article.slug}.md", text, edit)
 
 
-def _marked_paragraphs(article: Article, pages: frozenset[str]) -> list[tuple[int, Markdown]]:
-    """(number, marked text) of each paragraph of the article, in order."""
+def _marked_paragraphs(
+    article: Article, pages: frozenset[str], figure_links: Mapping[Figure, str]
+) -> list[tuple[int, Markdown]]:
+    """(number, marked text) of each paragraph of the article, in order, its figures linked to their entries."""
     annotations = article.annotations
     return [
         (
@@ -126,6 +143,7 @@ def _marked_paragraphs(article: Article, pages: frozenset[str]) -> list[tuple[in
                 [q for q in annotations.quotes if q.paragraph == p.number],
                 [f for f in annotations.figures if f.paragraph == p.number],
                 pages,
+                figure_links,
             ),
         )
         for p in article.clean.paragraphs

@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 from generator.annotate.document import Document
 from generator.annotate.figures import exclusions
+from generator.annotate.figures.measures import Surroundings, described, landmarks
 from generator.annotate.figures.number_phrases import (
     Candidate,
     special_candidates,
@@ -31,6 +32,7 @@ from generator.annotate.figures.units import (
     qualifier_start,
     read_unit,
 )
+from generator.annotate.sentences import sentence_ranges
 from generator.annotate.vocabulary import CURRENCY_SYMBOLS, identity_cache
 from generator.models import Annotations, Figure, Paragraph, Units
 
@@ -149,9 +151,25 @@ def readings_in_paragraph(paragraph: Paragraph, units: Units, story_unit: str = 
     readings: list[Reading] = []
     previous: tuple[int, str] | None = None  # where the last counted figure ended, and its unit
     where = Place(paragraph.number, units, story_unit, fallback_unit(text, units))  # once, not per number
-    for candidate in _without_overlaps(candidates):
+    kept = _without_overlaps(candidates)
+    sentences = sentence_ranges(text)
+    starts = [start for start, _ in sentences]
+    marks = landmarks(text, units) if kept else None
+    last_end = 0  # where the figure before this one ends
+    for index, candidate in enumerate(kept):
         reading, end = _to_figure(text, candidate, where, previous)
-        readings.append(reading)
+        sentence = sentences[bisect_right(starts, candidate.start) - 1]
+        around = Surroundings(
+            candidate.start,
+            end,
+            *sentence,
+            previous_end=last_end,
+            next_start=kept[index + 1].start if index + 1 < len(kept) else len(text),
+        )
+        milestone = names_a_milestone(text, candidate.end, units)
+        figure = described(reading.figure, marks, around, units, milestone)
+        readings.append(dataclasses.replace(reading, figure=figure))
+        last_end = end
         if _is_count(reading.figure.unit, units):
             previous = (end, reading.figure.unit)
     return readings
