@@ -23,9 +23,10 @@ from generator.pages.render import render_site
 def build_site(root: Path, cache: ArticleCache | None = None) -> Site:
     """Build the whole site in memory from the project at `root`.
 
-    In: the project folder, and optionally a cache of articles from the last
-    build (`mkdocs serve` keeps one). Out: a Site with every page that could be
-    built and every Problem found; a bad file costs its own page, never the others.
+    In: the project folder, and optionally the articles of earlier builds (an
+    ArticleCache: `mkdocs serve` keeps one in memory, the build commands give it a
+    folder). Out: a Site with every page that could be built and every Problem found;
+    a bad file costs its own page, never the others.
     """
     inputs = read_inputs(root)
     checked, to_build = check_inputs(inputs)
@@ -44,7 +45,6 @@ def build_articles(
 ) -> tuple[Article, ...]:
     """Clean and annotate every article. An article the annotator fails on is left out with an
     error, so the failure is loud but costs one page."""
-    cache.keep_only({(a.source, a.sidecar) for a in to_build})
     articles = []
     for one in to_build:
         try:
@@ -54,4 +54,5 @@ def build_articles(
                 f"the annotator failed on this file ({type(err).__name__}: {err}); please report it as a bug"
             )
             problems.append(Problem(one.source.path, 1, message))
+    cache.keep_only_used()
     return tuple(articles)

@@ -23,7 +23,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from generator import build_site
-from generator.cache import ArticleCache
+from generator.cache import CACHE_ENV, ArticleCache
 from generator.pages.html_safety import add_csp_meta, inline_scripts, live_titles, safe_meta
 
 log = logging.getLogger("mkdocs.plugins.channel_record")
@@ -35,7 +35,7 @@ _articles = ArticleCache()  # only changed articles are annotated again under `m
 def on_files(files: Files, config) -> Files:
     """Replace everything MkDocs found in content/ with the generated pages and the approved images."""
     root = Path(config.config_file_path).parent
-    site = build_site(root, _articles)
+    site = build_site(root, _article_cache())
     for problem in site.problems:
         (log.error if problem.severity == "error" else log.info)(str(problem))
     pages = {page.path: page.text for page in site.pages}
@@ -55,6 +55,13 @@ def on_files(files: Files, config) -> Files:
     _last_good.clear()
     _last_good.update(pages)
     return files
+
+
+def _article_cache() -> ArticleCache:
+    """The articles of earlier builds: in memory, and on disk in the folder a build command names."""
+    folder = os.environ.get(CACHE_ENV)
+    _articles.folder = Path(folder) if folder else None
+    return _articles
 
 
 def _from_docs(file: File, docs: str) -> bool:
