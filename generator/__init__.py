@@ -17,16 +17,18 @@ from generator.inputs.text_warnings import prose_warning
 from generator.inputs.validate import check_inputs
 from generator.link import cross_link
 from generator.models import Article, ArticleInput, Knowledge, Problem, Site
+from generator.pages.memo import PageMemo
 from generator.pages.render import render_site
 
 
-def build_site(root: Path, cache: ArticleCache | None = None) -> Site:
+def build_site(root: Path, cache: ArticleCache | None = None, memo: PageMemo | None = None) -> Site:
     """Build the whole site in memory from the project at `root`.
 
-    In: the project folder, and optionally the articles of earlier builds (an
-    ArticleCache: `mkdocs serve` keeps one in memory, the build commands give it a
-    folder). Out: a Site with every page that could be built and every Problem found;
-    a bad file costs its own page, never the others.
+    In: the project folder; optionally the articles of earlier builds (an ArticleCache:
+    `mkdocs serve` keeps one in memory, the build commands give it a folder) and the
+    pages of the last build (a PageMemo, kept by `mkdocs serve`). Out: a Site with every
+    page that could be built and every Problem found; a bad file costs its own page,
+    never the others.
     """
     inputs = read_inputs(root)
     checked, to_build = check_inputs(inputs)
@@ -36,7 +38,7 @@ def build_site(root: Path, cache: ArticleCache | None = None) -> Site:
     problems += [problem for article in articles for problem in override_problems(article)]
     problems += [p for article in articles for p in line_choice_problems(article, inputs.knowledge.junk)]
     index = cross_link(articles, inputs.knowledge.topics, inputs.knowledge.entities)
-    pages = render_site(articles, inputs.knowledge, index, inputs.home, inputs.pages)
+    pages = render_site(articles, inputs.knowledge, index, inputs.home, inputs.pages, memo)
     return Site(articles, inputs.knowledge, index, pages, tuple(problems), inputs.images)
 
 

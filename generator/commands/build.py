@@ -44,8 +44,9 @@ def build_into(root: Path, site_dir: Path, strict: bool = True, cache: bool = Tr
 
 
 def serve(root: Path, address: str, cache: bool = True) -> int:
-    """`mkdocs serve` on `address`, regenerating pages when seeds, content or templates change."""
-    return _run_mkdocs(root, ["serve", "--dev-addr", address], cache)
+    """`mkdocs serve` on `address`, regenerating pages when seeds, content or templates change.
+    `--dirty`: MkDocs rewrites only the pages the hook says changed."""
+    return _run_mkdocs(root, ["serve", "--dirty", "--dev-addr", address], cache)
 
 
 def _run_mkdocs(root: Path, arguments: list[str], cache: bool = True) -> int:
