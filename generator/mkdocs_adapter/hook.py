@@ -10,6 +10,8 @@ Content-Security-Policy, and a page with an inline script or a title attribute t
 would become markup is an error. Errors are logged as errors
 (`--strict` fails on them) and warnings as information. Under `mkdocs serve` a page
 that a broken file took away keeps its last good version until the file is fixed.
+Under `generator serve` (`mkdocs serve --dirty`) only the pages whose text changed are
+rendered and written again (the end of this file says how).
 """
 
 from __future__ import annotations
