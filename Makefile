@@ -46,4 +46,4 @@ test: $(VENV)/.dev chromium ## run every test
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf site export .pytest_cache
+	rm -rf site export .pytest_cache .cache

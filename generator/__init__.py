@@ -17,15 +17,18 @@ from generator.inputs.text_warnings import prose_warning
 from generator.inputs.validate import check_inputs
 from generator.link import cross_link
 from generator.models import Article, ArticleInput, Knowledge, Problem, Site
+from generator.pages.memo import PageMemo
 from generator.pages.render import render_site
 
 
-def build_site(root: Path, cache: ArticleCache | None = None) -> Site:
+def build_site(root: Path, cache: ArticleCache | None = None, memo: PageMemo | None = None) -> Site:
     """Build the whole site in memory from the project at `root`.
 
-    In: the project folder, and optionally a cache of articles from the last
-    build (`mkdocs serve` keeps one). Out: a Site with every page that could be
-    built and every Problem found; a bad file costs its own page, never the others.
+    In: the project folder; optionally the articles of earlier builds (an ArticleCache:
+    `mkdocs serve` keeps one in memory, the build commands give it a folder) and the
+    pages of the last build (a PageMemo, kept by `mkdocs serve`). Out: a Site with every
+    page that could be built and every Problem found; a bad file costs its own page,
+    never the others.
     """
     inputs = read_inputs(root)
     checked, to_build = check_inputs(inputs)
@@ -37,7 +40,7 @@ def build_site(root: Path, cache: ArticleCache | None = None) -> Site:
     problems += [p for article in articles for p in figure_override_problems(article, inputs.knowledge.units)]
     knowledge = inputs.knowledge
     index = cross_link(articles, knowledge.topics, knowledge.entities, knowledge.events)
-    pages = render_site(articles, inputs.knowledge, index, inputs.home, inputs.pages)
+    pages = render_site(articles, inputs.knowledge, index, inputs.home, inputs.pages, memo)
     return Site(articles, inputs.knowledge, index, pages, tuple(problems), inputs.images)
 
 
@@ -46,7 +49,6 @@ def build_articles(
 ) -> tuple[Article, ...]:
     """Clean and annotate every article. An article the annotator fails on is left out with an
     error, so the failure is loud but costs one page."""
-    cache.keep_only({(a.source, a.sidecar) for a in to_build})
     articles = []
     for one in to_build:
         try:
@@ -56,4 +58,5 @@ def build_articles(
                 f"the annotator failed on this file ({type(err).__name__}: {err}); please report it as a bug"
             )
             problems.append(Problem(one.source.path, 1, message))
+    cache.keep_only_used()
     return tuple(articles)

@@ -18,6 +18,8 @@ from generator.commands.new_article import cmd_new_article
 from generator.commands.score import cmd_score
 from generator.commands.unlisted import cmd_unlisted_names
 
+NO_CACHE = "annotate every article again, neither reading nor writing .cache/annotations/"
+
 
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser: one subcommand per `cmd_*` function, its first docstring line as help."""
@@ -49,10 +51,12 @@ def make_parser() -> argparse.ArgumentParser:
     build = add("build", cmd_build)
     build.add_argument("--no-strict", dest="strict", action="store_false", help="do not fail on warnings")
     build.add_argument("--site-dir", default="site", help="output folder (default: site)")
+    build.add_argument("--no-cache", dest="cache", action="store_false", help=NO_CACHE)
     serve = add("serve", cmd_serve)
     serve.add_argument(
         "--addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)"
     )
+    serve.add_argument("--no-cache", dest="cache", action="store_false", help=NO_CACHE)
     export = add("export", cmd_export)
     export.add_argument("--out", required=True, help="folder to write the Markdown tree into")
     new_article = add("new-article", cmd_new_article)

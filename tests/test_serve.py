@@ -1,4 +1,4 @@
-"""`mkdocs serve` as a contributor uses it: changes show up, no rebuild loop, a broken file keeps the last good page.
+"""`make serve` (`generator serve`) as a contributor uses it: changes show up, no rebuild loop, a broken file keeps the last good page.
 
 Behaviour only; how fast is measured by benchmarks/serve_latency.py, not asserted here.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -45,13 +46,18 @@ class Server:
     def __init__(self, project: Path, port: int, log: Path):
         self.url = f"http://127.0.0.1:{port}/"
         self.log = log
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        self.process = subprocess.Popen(  # what `make serve` runs: `mkdocs serve --dirty` in a child
+            [sys.executable, "-m", "generator", "serve", "--addr", f"127.0.0.1:{port}"],
             cwd=project,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             stdout=log.open("w"),
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
+
+    def stop(self) -> None:
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=20)
 
     def builds(self) -> int:
         return self.log.read_text(encoding="utf-8", errors="replace").count("Building documentation")
@@ -72,8 +78,7 @@ def server(root: Path, tmp_path: Path) -> Iterator[tuple[Path, Server]]:
         assert wait_until(lambda: "Who is quoted" in running.page()), running.log.read_text()
         yield project, running
     finally:
-        running.process.terminate()
-        running.process.wait(timeout=20)
+        running.stop()
 
 
 def test_a_changed_seed_is_served_without_a_rebuild_loop(server: tuple[Path, Server]) -> None:

@@ -11,33 +11,40 @@ would become markup is an error. Once the site is written, Pagefind indexes it f
 (`generator/commands/search_index.py`). Errors are logged as errors
 (`--strict` fails on them) and warnings as information. Under `mkdocs serve` a page
 that a broken file took away keeps its last good version until the file is fixed.
+Under `generator serve` (`mkdocs serve --dirty`) only the pages whose text changed are
+rendered and written again (the end of this file says how).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import threading
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils.meta import get_data
 
 from generator import build_site
-from generator.cache import ArticleCache
+from generator.cache import CACHE_ENV, ArticleCache
 from generator.commands.search_index import index_site
 from generator.pages.html_safety import add_csp_meta, inline_scripts, live_titles, safe_meta
+from generator.pages.memo import PageMemo
 
 log = logging.getLogger("mkdocs.plugins.channel_record")
 _edit_paths: dict[str, str | None] = {}
 _last_good: dict[str, str] = {}  # page path -> text, kept across `mkdocs serve` rebuilds
 _articles = ArticleCache()  # only changed articles are annotated again under `mkdocs serve`
+_pages = PageMemo()  # and only the article and topic pages whose inputs changed are rendered again
 
 
 def on_files(files: Files, config) -> Files:
     """Replace everything MkDocs found in content/ with the generated pages and the approved images."""
     root = Path(config.config_file_path).parent
-    site = build_site(root, _articles)
+    site = build_site(root, _article_cache(), _pages)
     for problem in site.problems:
         (log.error if problem.severity == "error" else log.info)(str(problem))
     pages = {page.path: page.text for page in site.pages}
@@ -51,12 +58,22 @@ def on_files(files: Files, config) -> Files:
     docs = os.path.abspath(config.docs_dir)
     for file in [f for f in files if _from_docs(f, docs) and f.src_uri not in images]:
         files.remove(file)
-    for path, text in pages.items():
-        files.append(File.generated(config, path, content=text))
+    generated = [(_Generated.generated(config, path, content=text), text) for path, text in pages.items()]
+    if _dirty:
+        _previous.plan(config, generated)
+    for file, _ in generated:
+        files.append(file)
     files.add_files_from_theme(config.theme.get_env(), config)  # any theme file a dropped one shadowed
     _last_good.clear()
     _last_good.update(pages)
     return files
+
+
+def _article_cache() -> ArticleCache:
+    """The articles of earlier builds: in memory, and on disk in the folder a build command names."""
+    folder = os.environ.get(CACHE_ENV)
+    _articles.folder = Path(folder) if folder else None
+    return _articles
 
 
 def _from_docs(file: File, docs: str) -> bool:
@@ -66,9 +83,17 @@ def _from_docs(file: File, docs: str) -> bool:
 
 @event_priority(100)  # before the tags plugin reads the tags
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """The metadata the theme prints: HTML-escaped title, description and tags; nothing else."""
+    """The metadata the theme prints: HTML-escaped title, description and tags; nothing else.
+    A page read only for the tags listing (a dirty build) gives its metadata and no text."""
     page.meta = safe_meta(page.meta)
-    return markdown
+    return "" if getattr(page.file, "step", "build") == "meta" else markdown
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """A page read for its metadata alone (a dirty build) was not rendered: no link into it is checked."""
+    if getattr(page.file, "step", "build") == "meta":
+        page.present_anchor_ids = None
+    return html
 
 
 def on_page_context(context, page, config, nav):
@@ -102,7 +127,163 @@ def _guarded(html: str, name: str) -> str:
 
 
 def on_post_build(config) -> None:
-    """The search index, over the pages just written (under `mkdocs serve` too)."""
+    """The search index, over the pages just written. Under `generator serve` it is made in the
+    background, so a saved change shows without waiting for it; search catches up a moment later."""
+    if _dirty:
+        _background_index.request(Path(config.site_dir))
+        return
     problem = index_site(Path(config.site_dir))
     if problem:
         log.error(problem)
+
+
+class _BackgroundIndex:
+    """One search indexing at a time in a thread; a request while one runs is done after it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pending: Path | None = None
+        self._running = False
+
+    def request(self, site_dir: Path) -> None:
+        with self._lock:
+            self._pending = site_dir
+            if self._running:
+                return
+            self._running = True
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                site_dir, self._pending = self._pending, None
+                if site_dir is None:
+                    self._running = False
+                    return
+            problem = index_site(site_dir)
+            if problem:
+                log.error(problem)
+
+
+_background_index = _BackgroundIndex()
+
+
+# --- `generator serve`: rebuild only what changed ---------------------------------------------
+# `generator serve` runs `mkdocs serve --dirty`. MkDocs then reads and writes only the files whose
+# `is_modified()` is true; for a generated page, whose text is in memory, MkDocs always says true.
+# `_Previous` remembers what the last build wrote, so that a page is read and written again only
+# when its text, mkdocs.yml or the theme's custom_dir changed. Material's tags plugin lists the
+# pages it reads: pages with a tags listing (`<!-- material/tags -->`) are read on every build (so
+# the tags of rebuilt pages link to it) and written, with every tagged page read for its metadata
+# alone, only when a page's title or tags changed.
+
+_dirty = False  # a dirty build: `mkdocs serve --dirty`
+_writing = False  # False while MkDocs reads pages, True from on_env, when it writes them
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Note whether builds are dirty; this hook makes them accurate, so MkDocs' warning is noise."""
+    global _dirty
+    _dirty = dirty
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: not record.getMessage().startswith("A 'dirty' build")
+        )
+
+
+def on_env(env, config, files):
+    """MkDocs has read every page it will read; from here on it writes."""
+    global _writing
+    _writing = True
+    return env
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build may have written part of the site: the next one writes everything."""
+    _previous.reset()
+
+
+class _Generated(File):
+    """A generated file. `step` says what a dirty build does with it: "build" (read and write it),
+    "list" (read it, keep its HTML), "meta" (read its metadata only, keep its HTML), "skip"."""
+
+    step = "build"
+
+    def is_modified(self) -> bool:
+        return self.step == "build" or (self.step in ("list", "meta") and not _writing)
+
+
+class _Previous:
+    """What the last dirty build wrote, by page path."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.settings = ""  # digest of mkdocs.yml and the theme's custom_dir
+        self.texts: dict[str, str] = {}  # path -> digest of its text
+        self.tagged: dict[str, tuple[str, tuple[str, ...]]] = {}  # path -> (title, tags), if tagged
+        self.outputs: dict[str, str] = {}  # path -> the file it was written to
+
+    def plan(self, config, generated: list[tuple[_Generated, str]]) -> None:
+        """Set each file's step; delete the output of pages that are gone."""
+        global _writing
+        _writing = False
+        settings = _settings_digest(config)
+        if settings != self.settings:
+            self.reset()
+            self.settings = settings
+        texts = {
+            f.src_uri: hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+            for f, text in generated
+        }
+        changed = {
+            f.src_uri
+            for f, _ in generated
+            if texts[f.src_uri] != self.texts.get(f.src_uri) or not os.path.isfile(f.abs_dest_path)
+        }
+        tagged = {p: key for p, key in self.tagged.items() if p in texts and p not in changed}
+        tagged.update(
+            {f.src_uri: key for f, text in generated if f.src_uri in changed and (key := _tags_key(text))}
+        )
+        retag = tagged != self.tagged
+        for file, text in generated:
+            if file.src_uri in changed:
+                file.step = "build"
+            elif "<!-- material/tags" in text:
+                file.step = "build" if retag else "list"
+            else:
+                file.step = "meta" if retag and file.src_uri in tagged else "skip"
+        for path in set(self.outputs) - set(texts):
+            _remove_output(self.outputs[path])
+        self.texts, self.tagged = texts, tagged
+        self.outputs = {f.src_uri: f.abs_dest_path for f, _ in generated}
+
+
+_previous = _Previous()
+
+
+def _tags_key(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """(title, tags) of a page with tags, from its front matter; None for a page without."""
+    meta = get_data(text)[1]
+    tags = meta.get("tags")
+    return (str(meta.get("title")), tuple(map(str, tags))) if isinstance(tags, list) and tags else None
+
+
+def _settings_digest(config) -> str:
+    """A digest of what every page's HTML depends on besides its text: mkdocs.yml and custom_dir."""
+    digest = hashlib.sha256(Path(config.config_file_path).read_bytes())
+    custom = config.theme.custom_dir
+    for path in sorted(Path(custom).rglob("*")) if custom else []:
+        if path.is_file():
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _remove_output(path: str) -> None:
+    """Delete a page's output file, and its folder once empty."""
+    try:
+        os.remove(path)
+        os.rmdir(os.path.dirname(path))
+    except OSError:
+        pass

@@ -16,12 +16,13 @@ from generator.models import Article, Figure, GlossaryTerm, HandPage, Knowledge,
 from generator.pages.backlinks import with_backlinks
 from generator.pages.crossings import render_crossings
 from generator.pages.data import render_data
-from generator.pages.environment import PageKind, front_matter, make_environment
+from generator.pages.environment import TEMPLATES, PageKind, front_matter, make_environment
 from generator.pages.feed import render_feed
 from generator.pages.figure_groups import figure_href, figure_refs, measures_of, period_label
 from generator.pages.figures import render_figures
 from generator.pages.marks import marked_paragraph
 from generator.pages.mdtext import Markdown, contributor_markdown, link
+from generator.pages.memo import PageMemo
 from generator.pages.people import render_people
 from generator.pages.quotes import render_quotes
 from generator.pages.timeline import render_timeline, topic_timeline
@@ -58,11 +59,21 @@ def render_site(
     index: SiteIndex,
     home: str,
     hand_pages: tuple[HandPage, ...] = (),
+    memo: PageMemo | None = None,
 ) -> tuple[Page, ...]:
     """Every page of the site, sorted by path: generated ones and the hand-written ones, disarmed;
-    each article, topic and person page ends with what links to it (backlinks.py)."""
+    each article, topic and person page ends with what links to it (backlinks.py).
+    With the `memo` of the last build, an article or topic page whose inputs are unchanged is reused."""
     env = make_environment()
     catalogue = Catalogue.of(articles, knowledge, index)
+    memo = memo or PageMemo()
+    shared = (
+        tuple(catalogue.topics.values()),
+        catalogue.glossary,
+        frozenset(catalogue.people),
+        knowledge.units,
+    )
+    memo.start(shared, TEMPLATES)
     pages = [
         render_home(env, catalogue, home),
         render_articles_index(env, catalogue),
@@ -71,9 +82,22 @@ def render_site(
     ]
     for kind in PAGE_KINDS:
         pages += kind(env, catalogue)
-    pages += [render_article(env, a, catalogue) for a in articles]
-    pages += [render_topic(env, t, catalogue) for t in knowledge.topics]
+    pages += [
+        memo.page(
+            f"articles/{a.slug}.md",
+            article_inputs(a, catalogue),
+            lambda a=a: render_article(env, a, catalogue),
+        )
+        for a in articles
+    ]
+    pages += [
+        memo.page(
+            f"topics/{t.slug}.md", topic_inputs(t, catalogue), lambda t=t: render_topic(env, t, catalogue)
+        )
+        for t in knowledge.topics
+    ]
     pages += [render_hand_page(page) for page in hand_pages]
+    memo.finish()
     newest = {f"articles/{slug}.md": rank for rank, slug in enumerate(index.articles_by_date)}
     return with_backlinks(sorted(pages, key=lambda p: p.path), newest)
 
@@ -84,6 +108,12 @@ def render_hand_page(page: HandPage) -> Page:
         title=page.title, description=page.description, tags=list(page.tags), hide=list(page.hide)
     )
     return Page(page.page, front + contributor_markdown(page.body), page.path)
+
+
+def article_inputs(article: Article, catalogue: Catalogue) -> tuple[object, ...]:
+    """What render_article reads besides what every page may read (PageMemo.start): keep the two in step."""
+    related = catalogue.index.related_to(article.slug)
+    return (article, tuple(dated(catalogue.articles[s], catalogue.topics, "articles") for s in related))
 
 
 def render_article(env: jinja2.Environment, article: Article, catalogue: Catalogue) -> Page:
@@ -148,6 +178,12 @@ def _marked_paragraphs(
         )
         for p in article.clean.paragraphs
     ]
+
+
+def topic_inputs(topic: TopicDef, catalogue: Catalogue) -> tuple[object, ...]:
+    """What render_topic reads besides what every page may read (PageMemo.start): keep the two in step."""
+    links = catalogue.index.for_topic(topic.slug)
+    return (topic, links, tuple(catalogue.articles[s] for s in links.articles), catalogue.index.events)
 
 
 def render_topic(env: jinja2.Environment, topic: TopicDef, catalogue: Catalogue) -> Page:
