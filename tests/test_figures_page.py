@@ -30,6 +30,7 @@ from generator.models import (
 from generator.pages.chart import Point, crossings_svg
 from generator.pages.crossings import render_crossings
 from generator.pages.environment import make_environment
+from generator.pages.figure_groups import contradict
 from generator.pages.figures import render_figures
 from generator.pages.views import Catalogue
 
@@ -134,7 +135,7 @@ def test_two_articles_giving_different_numbers_for_one_year_stand_side_by_side()
 @pytest.mark.parametrize(
     "first, second",
     [
-        ((28500, "2022-01-10", WHOLE_2021), (28900, "2022-02-01", WHOLE_2021)),  # less than 5% apart
+        ((28500, "2022-01-10", WHOLE_2021), (28530, "2022-02-01", WHOLE_2021)),  # 28,530 rounds to 28,500
         (
             (300, "2021-06-01", Period(2021, None, "part")),
             (900, "2021-07-01", Period(2021, None, "part")),
@@ -231,3 +232,25 @@ def test_no_chart_page_without_official_totals() -> None:
     pages = pages_of(article("a", "Herald", "2022-01-10", (28500, "arrivals", WHOLE_2021)), official=None)
     assert "figures/crossings.md" not in pages
     assert "crossings.md" not in pages["figures/index.md"]
+
+
+@pytest.mark.parametrize(
+    "first, second, differ",
+    [
+        ("45,755 people", "45,774 people", True),  # two exact counts
+        ("More than 28,000 people", "28,526 people", False),  # a lower bound the count meets
+        ("Nearly 46,000 people", "45,774 people", False),
+        ("Nearly 45,000 people", "45,774 people", True),  # the bound is passed
+        ("About 45,000 people", "45,774 people", False),
+        ("28,500 people", "28,526 people", False),  # a round number stands for those that round to it
+        ("28,500 people", "28,900 people", True),
+        ("725 people", "730 people", True),  # small counts are exact
+    ],
+)
+def test_figures_contradict_when_no_number_fits_both(first: str, second: str, differ: bool) -> None:
+    def figure(text: str) -> Figure:
+        value = int("".join(ch for ch in text if ch.isdigit()))
+        return Figure(value, "people", text, 1, "people", "arrivals", WHOLE_2021)
+
+    assert contradict(figure(first), figure(second)) is differ
+    assert contradict(figure(second), figure(first)) is differ

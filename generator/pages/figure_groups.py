@@ -22,7 +22,10 @@ from generator.pages.views import Catalogue
 
 OTHER = Measure("other", "Other figures", description="Shares, changes, distances and other numbers.")
 UNDATED = "undated"  # the page of figures with no period from articles with no date
-DIFFERENCE = 0.05  # two values more than 5% apart differ; closer ones are the same number rounded
+# Words before a number that make it a bound or an estimate, not a count: "more than 28,000".
+AT_LEAST = ("more than", "over", "at least", "above", "in excess of", "upwards of", "exceeding")
+AT_MOST = ("fewer than", "less than", "under", "almost", "nearly", "up to", "below", "just under")
+ABOUT = ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated", "close to")
 
 
 @dataclass(frozen=True)
@@ -106,10 +109,46 @@ def currency_of(figure: Figure) -> str:
     return figure.unit if currency_symbol(figure.unit) else ""
 
 
+def value_range(figure: Figure) -> tuple[float, float]:
+    """The numbers a figure allows, as its words give it: "more than 28,000" is 28,000 or more,
+    "nearly 46,000" at most 46,000, "about 45,000" 44,000 to 46,000; a bare round number ("28,500",
+    from 1,000 up) any number that rounds to it; any other number itself."""
+    value = float(figure.value)
+    words = " ".join(figure.text.casefold().split())
+    step = _rounding_step(value)
+    if words.startswith(AT_LEAST):
+        return value, float("inf")
+    if words.startswith(AT_MOST):
+        return 0.0, value
+    if words.startswith(ABOUT):
+        return value - step, value + step
+    if value >= 1000 and step >= 100:
+        return value - step / 2, value + step / 2
+    return value, value
+
+
+def _rounding_step(value: float) -> float:
+    """10 to the number of zeros the value ends with: 45,000 -> 1,000; 28,526 -> 1; 0.5 -> 0."""
+    if not value.is_integer() or value == 0:
+        return 0.0
+    number, step = int(value), 1
+    while number % (step * 10) == 0:
+        step *= 10
+    return float(step) if step > 1 else 0.0
+
+
+def contradict(first: Figure, second: Figure) -> bool:
+    """True when no one number fits both figures' words (value_range)."""
+    low_a, high_a = value_range(first)
+    low_b, high_b = value_range(second)
+    return high_a < low_b or high_b < low_a
+
+
 def differences(refs: list[FigureRef]) -> list[Difference]:
-    """The groups of `refs` (all of one measure) that differ: one period, two articles or more, and
-    values more than DIFFERENCE apart. A part of a year (a day, a month) is never compared, nor is
-    a year to date unless the articles were published on the same, fully dated day."""
+    """The groups of `refs` (all of one measure) that differ: one period, and two figures from
+    different articles that contradict each other (no number fits both). A part of a year (a day, a
+    month) is never compared, nor is a year to date unless the articles were published on the same,
+    fully dated day."""
     groups: defaultdict[tuple, list[FigureRef]] = defaultdict(list)
     for ref in refs:
         key = _comparable_period(ref)
@@ -117,9 +156,11 @@ def differences(refs: list[FigureRef]) -> list[Difference]:
             groups[key].append(ref)
     found = []
     for (measure, year, span, as_of, _), members in groups.items():
-        values = [float(r.figure.value) for r in members]
-        articles = {r.article.slug for r in members}
-        if len(articles) > 1 and min(values) > 0 and max(values) > min(values) * (1 + DIFFERENCE):
+        if any(
+            a.article.slug != b.article.slug and contradict(a.figure, b.figure)
+            for i, a in enumerate(members)
+            for b in members[i + 1 :]
+        ):
             found.append(Difference(measure, year, span, as_of, tuple(members)))
     return sorted(found, key=lambda d: (-d.year, d.span, d.as_of, d.anchor))
 
