@@ -76,7 +76,6 @@ def render_article(env: jinja2.Environment, article: Article, catalogue: Catalog
     A quotation links its speaker's page when the build has one (`catalogue.people`).
     """
     annotations, topics = article.annotations, catalogue.topics
-    people_pages = frozenset(f"people/{slug}.md" for slug in catalogue.people)
     related = [
         dated(catalogue.articles[s], topics, "articles") for s in catalogue.index.related_to(article.slug)
     ]
@@ -89,7 +88,7 @@ def render_article(env: jinja2.Environment, article: Article, catalogue: Catalog
         ),
         article=article,
         annotations=annotations,
-        paragraphs=_marked_paragraphs(article, people_pages),
+        paragraphs=_marked_paragraphs(article, catalogue.people_pages),
         date=date_label(annotations.published.value),
         quotes=[
             (link(q.speaker, person_href(q.speaker, from_dir="articles")), q) for q in annotations.quotes

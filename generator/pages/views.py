@@ -124,6 +124,7 @@ class Catalogue:
     index: SiteIndex
     glossary: tuple[GlossaryTerm, ...] = ()
     people: Mapping[str, PersonLinks] = field(default_factory=lambda: MappingProxyType({}))  # by slug
+    people_pages: frozenset[str] = frozenset()  # the docs paths of the people pages, `people/<slug>.md`
 
     @classmethod
     def of(cls, articles: tuple[Article, ...], knowledge: Knowledge, index: SiteIndex) -> Catalogue:
@@ -131,7 +132,8 @@ class Catalogue:
         topics = MappingProxyType({t.slug: t for t in knowledge.topics})
         by_slug = MappingProxyType({a.slug: a for a in articles})
         people = MappingProxyType({p.slug: p for p in index.people})
-        return cls(topics, by_slug, index, knowledge.glossary, people)
+        pages = frozenset(f"people/{slug}.md" for slug in people)
+        return cls(topics, by_slug, index, knowledge.glossary, people, pages)
 
     def newest_first(self) -> list[Article]:
         """The articles in the index's date order, newest first."""
