@@ -131,7 +131,9 @@ def generator_step(project: Path, seed: str, profile: Path | None) -> None:
         "people": len(site.index.people),
         "quotes": sum(len(a.annotations.quotes) for a in site.articles),
         "markdown_bytes": sum(len(p.text.encode("utf-8")) for p in site.pages),
-        "largest_markdown": max((len(p.text.encode("utf-8")), p.path) for p in site.pages),
+        "largest_markdown": sorted(((len(p.text.encode("utf-8")), p.path) for p in site.pages), reverse=True)[
+            :8
+        ],
         "errors": sum(p.severity == "error" for p in site.problems),
     }
     del site
@@ -179,6 +181,7 @@ def weigh(site: Path) -> dict:
         "article_median_bytes": statistics.median(articles) if articles else None,
         "article_max_bytes": max(articles) if articles else None,
         "largest_page": {"path": largest[0], "bytes": largest[1]},
+        "largest_pages": sorted(((size, path) for path, size in html.items()), reverse=True)[:8],
     }
 
 

@@ -1,4 +1,5 @@
-"""No page lists the whole archive: articles, quotations and each topic's evidence are split by year.
+"""No page lists the whole archive: articles, quotations, each topic's evidence and a much-quoted
+person's quotations are split by year; the people index lists the most quoted of each group.
 
 The golden project has articles from 2024 and one without a date; the caps are lowered here so
 that the split shows with three articles.
@@ -6,13 +7,14 @@ that the split shows with three articles.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from generator import build_site
-from generator.pages import render, years
+from generator.pages import people, render, years
 
 pytestmark = pytest.mark.fast
 
@@ -67,3 +69,28 @@ def test_a_sidecar_named_like_a_year_is_refused_and_a_seed_so_named_moves_aside(
     assert "list of articles by year" in problem.message and problem.severity == "error"
     slugs = {a.slug for a in site.articles}
     assert "2023-article" in slugs and "2024" not in slugs and "2023" not in slugs
+
+
+def test_a_person_quoted_often_has_the_newest_on_their_page_and_every_year_on_its_own(monkeypatch) -> None:
+    monkeypatch.setattr(people, "QUOTES_ON_PAGE", 1)
+    pages = pages_of(build_site(GOLDEN))
+    person = pages["people/daniel-okoro.md"]
+    assert "The newest 1 of 3; every quotation, by year: [2024](daniel-okoro/2024.md) (1) · " in person
+    assert person.count(".md#p") == 1, "one quotation on the person's page"
+    undated = pages["people/daniel-okoro/undated.md"]
+    assert (
+        "2 quotations, newest first." in undated and "back to [Daniel Okoro](../daniel-okoro.md)" in undated
+    )
+    assert undated.count("](../../articles/003-lifeboat.md#p") == 2
+    assert "people/anne-ferrand/undated.md" not in pages, "one quotation: no page per year"
+
+
+def test_the_people_index_lists_the_most_quoted_of_each_group_and_counts_the_rest(monkeypatch) -> None:
+    monkeypatch.setattr(people, "PER_GROUP", 1)
+    index = pages_of(build_site(Path(__file__).parent.parent))["people/index.md"]
+    sections = re.findall(r"\n## (.+) \((\d+)\)\n\n((?:.*\n)+?)(?=\n## |\n\*Groups)", index)
+    assert any(int(count) > 1 for _, count, _ in sections), "the project has a group of several"
+    for heading, count, body in sections:
+        assert body.count("\n| [") == 1, heading
+        more = int(count) - 1
+        assert (f"; {more} more, quoted less often" in body) == (more > 0), heading
