@@ -8,8 +8,9 @@ process:
 - generator: `build_site` alone (clean, annotate, link, render), cold; then again with the
   in-memory ArticleCache the hook uses after one seed changed; peak memory (ru_maxrss);
 - full build: `mkdocs build` with the hook, cold, and again after one seed changed;
-- stock: `generator export`, then MkDocs + Material with the same markdown_extensions and plugins,
-  no hook, on the exported Markdown (the reference the full build is compared with);
+- stock: `generator export`, then MkDocs + Material with the same markdown_extensions, plugins and
+  navigation, no hook, no theme override, on the exported Markdown (the reference the full build is
+  compared with);
 - weight: HTML bytes of an article page (median, largest), of the largest page, of the whole site;
 - first search: in headless Chromium, load the home page, type a query into the search box, wait
   for a result; the bytes of every response from load to the first result, and the seconds;
@@ -44,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from synthetic import make_project  # noqa: E402
+from synthetic import DEV, make_project  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 CHROMIUM = "/usr/bin/chromium"
@@ -92,6 +93,7 @@ def run(command: list[str], cwd: Path) -> dict:
         tail = err.read().decode("utf-8", "replace")[-3000:]
     return {
         "seconds": seconds,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
         "peak_mb": usage.ru_maxrss / 1024,
         "status": child.returncode,
         "stdout": out.decode("utf-8", "replace"),
@@ -99,8 +101,9 @@ def run(command: list[str], cwd: Path) -> dict:
     }
 
 
-def generator_step(project: Path, seed: str, profile: Path | None) -> None:
-    """(In a child.) build_site cold, then again after `seed` changed, with the hook's ArticleCache."""
+def generator_step(project: Path, seed: str | None, profile: Path | None) -> None:
+    """(In a child.) build_site cold, then again after `seed` changed (unless None), with the hook's
+    ArticleCache."""
     import resource
 
     sys.path.insert(0, str(project))
@@ -114,9 +117,9 @@ def generator_step(project: Path, seed: str, profile: Path | None) -> None:
 
         profiler = Profiler(interval=0.005)
         profiler.start()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     site = build_site(project, cache)
-    cold = time.perf_counter() - start
+    cold, cold_cpu = time.perf_counter() - start, time.process_time() - cpu
     if profiler is not None:
         profiler.stop()
         profile.write_text(profiler.output_text(unicode=True, show_all=False), encoding="utf-8")
@@ -125,6 +128,7 @@ def generator_step(project: Path, seed: str, profile: Path | None) -> None:
     cold_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result = {
         "cold_s": cold,
+        "cold_cpu_s": cold_cpu,
         "cold_peak_mb": cold_peak,
         "articles": len(site.articles),
         "pages": len(site.pages),
@@ -137,19 +141,24 @@ def generator_step(project: Path, seed: str, profile: Path | None) -> None:
         "errors": sum(p.severity == "error" for p in site.problems),
     }
     del site
+    if seed is None:
+        result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(result))
+        return
     path = project / seed
     original = path.read_bytes()
     path.write_bytes(original + EDIT.encode("utf-8"))
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     build_site(project, cache)
     result["rebuild_s"] = time.perf_counter() - start
+    result["rebuild_cpu_s"] = time.process_time() - cpu
     path.write_bytes(original)
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 
 
 def stock_config(project: Path, docs: Path) -> Path:
-    """A minimal mkdocs.yml: Material, the project's markdown_extensions and plugins, no hook."""
+    """A minimal mkdocs.yml: Material, the project's markdown_extensions, plugins and navigation, no hook."""
     loader = type("Loader", (yaml.SafeLoader,), {})
     loader.add_constructor("!ENV", lambda _loader, node: None)
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
@@ -160,6 +169,9 @@ def stock_config(project: Path, docs: Path) -> Path:
         "markdown_extensions": config.get("markdown_extensions", []),
         "plugins": config.get("plugins", ["search"]),
     }
+    for key in ("nav", "not_in_nav"):  # the same navigation: without it every page lists every page
+        if key in config:
+            stock[key] = config[key]
     path = project / "mkdocs-stock.yml"
     path.write_text(yaml.safe_dump(stock, sort_keys=False), encoding="utf-8")
     return path
@@ -250,16 +262,16 @@ def measure(count: int, args: argparse.Namespace) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"bench-{count}-") as tmp:
         project = Path(tmp) / "project"
         project.mkdir()
-        planned = make_project(project, count)
+        planned = make_project(project, count, dev=args.dev)
+        result["development_set"] = str(args.dev) if (args.dev / "articles").is_dir() else None
         first, second = planned[0], planned[len(planned) // 2]
         query = _query(planned)
         py = sys.executable
         me = str(Path(__file__).resolve())
         log(count, "generator")
         profile = RESULTS / f"profile-{count}.txt" if args.profile else None
-        step = run(
-            [py, me, "--generator-step", str(project), f"seeds/{first.seed}", str(profile or "")], project
-        )
+        edit = "" if args.skip_rebuild else f"seeds/{first.seed}"
+        step = run([py, me, "--generator-step", str(project), edit, str(profile or "")], project)
         _check(step, "generator")
         result["generator"] = json.loads(step["stdout"].strip().splitlines()[-1])
         result["generator"]["process_peak_mb"] = step["peak_mb"]
@@ -269,7 +281,7 @@ def measure(count: int, args: argparse.Namespace) -> dict:
         site = Path(tmp) / "site"
         build = run([py, "-m", "mkdocs", "build", "-q", "-d", str(site)], project)
         _check(build, "mkdocs build")
-        result["full_build"] = {"seconds": build["seconds"], "peak_mb": build["peak_mb"]}
+        result["full_build"] = {k: build[k] for k in ("seconds", "cpu_s", "peak_mb")}
         result["weight"] = weigh(site)
         if not args.skip_rebuild:
             log(count, "mkdocs build after one change")
@@ -279,7 +291,7 @@ def measure(count: int, args: argparse.Namespace) -> dict:
             again = run([py, "-m", "mkdocs", "build", "-q", "-d", str(Path(tmp) / "site2")], project)
             path.write_bytes(original)
             _check(again, "second mkdocs build")
-            result["full_rebuild"] = {"seconds": again["seconds"], "peak_mb": again["peak_mb"]}
+            result["full_rebuild"] = {k: again[k] for k in ("seconds", "cpu_s", "peak_mb")}
         if not args.skip_stock:
             log(count, "stock MkDocs + Material")
             docs = Path(tmp) / "export"
@@ -290,7 +302,7 @@ def measure(count: int, args: argparse.Namespace) -> dict:
                 project,
             )
             _check(stock, "stock build")
-            result["stock_build"] = {"seconds": stock["seconds"], "peak_mb": stock["peak_mb"]}
+            result["stock_build"] = {k: stock[k] for k in ("seconds", "cpu_s", "peak_mb")}
         if not args.skip_browser:
             log(count, f"first search for {query!r}")
             result["first_search"] = first_search(site, query, timeout_s=max(60, count / 20))
@@ -377,68 +389,90 @@ def _kb(value) -> str:
     return "–" if value is None else f"{value / 1024:,.0f} KB"
 
 
+def _get(r, *keys):
+    for key in keys:
+        r = r.get(key) if isinstance(r, dict) else None
+    return r
+
+
+def _timed(step: str, wall: str, cpu: str):
+    """A cell: wall-clock seconds, and CPU seconds in brackets (steadier on a shared machine)."""
+    return lambda r: (
+        f"{_s(_get(r, step, wall))} ({_s(_get(r, step, cpu))} CPU)" if _get(r, step, wall) else "–"
+    )
+
+
 def table(results: list[dict]) -> str:
     """The results as a Markdown table, one column per N."""
 
-    def get(r, *keys):
-        for key in keys:
-            r = r.get(key) if isinstance(r, dict) else None
-        return r
-
-    def ms_per_article(r):
-        return f"{get(r, 'generator', 'cold_s') / r['n'] * 1000:.0f} ms an article"
+    def per_article(r):
+        return f"{_get(r, 'generator', 'cold_cpu_s') / r['n'] * 1000:.0f} ms CPU an article"
 
     def share(r):
-        full = get(r, "full_build", "seconds")
-        return "–" if not full else f"{get(r, 'generator', 'cold_s') / full:.0%}"
+        full = _get(r, "full_build", "cpu_s")
+        return "–" if not full else f"{_get(r, 'generator', 'cold_cpu_s') / full:.0%}"
 
     def ratio(r):
-        full, stock = get(r, "full_build", "seconds"), get(r, "stock_build", "seconds")
+        full, stock = _get(r, "full_build", "cpu_s"), _get(r, "stock_build", "cpu_s")
         return "–" if not (full and stock) else f"{full / stock:.2f}×"
 
     def serve(r):
-        edits = [t for t in get(r, "serve", "edits_s") or [] if t is not None]
-        if get(r, "serve") is None:
+        if _get(r, "serve") is None:
             return "–"
-        return f"{statistics.median(edits):.1f} s" if edits else "timed out"
+        edits = [t for t in _get(r, "serve", "edits_s") or [] if t is not None]
+        start = _get(r, "serve", "start_s")
+        first = "did not start" if start is None else f"first page after {start:.0f} s"
+        return (f"{statistics.median(edits):.1f} s" if edits else "timed out") + f" ({first})"
 
     def search(r):
-        s = get(r, "first_search")
-        return "–" if s is None else f"{_kb(s['bytes'])} ({_kb(s['search_bytes'])} search)"
+        s = _get(r, "first_search")
+        return "–" if s is None else f"{_kb(s['bytes'])} ({_kb(s['search_bytes'])} of it search)"
+
+    def answer(r):
+        s = _get(r, "first_search")
+        return (
+            "–"
+            if s is None
+            else f"{s['first_result_s']:.1f} s ({s['after_typing_s']:.1f} s after the last key)"
+        )
 
     def largest(r):
-        page = get(r, "weight", "largest_page")
-        return "–" if page is None else f"{_kb(page['bytes'])} (`{page['path']}`)"
+        pages = _get(r, "weight", "largest_pages")
+        return "–" if not pages else ", ".join(f"{_kb(size)} `{path}`" for size, path in pages[:2])
+
+    def site(r):
+        w = _get(r, "weight")
+        return "–" if not w else f"{w['site_bytes'] / 2**20:,.0f} MB, {w['site_files']:,} files"
+
+    def article(r):
+        w = _get(r, "weight")
+        return "–" if not w else f"{_kb(w['article_median_bytes'])} / {_kb(w['article_max_bytes'])}"
 
     rows = [
-        ("articles / pages", lambda r: f"{r['n']:,} / {get(r, 'generator', 'pages'):,}"),
-        ("generator, cold", lambda r: f"{_s(get(r, 'generator', 'cold_s'))} ({ms_per_article(r)})"),
-        ("generator, one seed changed (ArticleCache)", lambda r: _s(get(r, "generator", "rebuild_s"))),
-        ("full `mkdocs build` (hook)", lambda r: _s(get(r, "full_build", "seconds"))),
-        ("full build, one seed changed", lambda r: _s(get(r, "full_rebuild", "seconds"))),
-        ("stock MkDocs + Material, same Markdown", lambda r: _s(get(r, "stock_build", "seconds"))),
-        ("full build ÷ stock", ratio),
-        ("generator share of the full build", share),
-        ("peak memory: generator", lambda r: _mb(get(r, "generator", "process_peak_mb"))),
-        ("peak memory: full build", lambda r: _mb(get(r, "full_build", "peak_mb"))),
-        ("peak memory: stock build", lambda r: _mb(get(r, "stock_build", "peak_mb"))),
+        ("articles / pages", lambda r: f"{r['n']:,} / {_get(r, 'generator', 'pages'):,}"),
+        ("generator, cold", lambda r: f"{_timed('generator', 'cold_s', 'cold_cpu_s')(r)}; {per_article(r)}"),
+        ("generator, one seed changed (ArticleCache)", _timed("generator", "rebuild_s", "rebuild_cpu_s")),
+        ("full `mkdocs build` (hook)", _timed("full_build", "seconds", "cpu_s")),
+        ("full build, one seed changed", _timed("full_rebuild", "seconds", "cpu_s")),
+        ("stock MkDocs + Material, same Markdown", _timed("stock_build", "seconds", "cpu_s")),
+        ("full build ÷ stock (CPU)", ratio),
+        ("generator share of the full build (CPU)", share),
         (
-            "article page HTML (median / largest)",
-            lambda r: (
-                f"{_kb(get(r, 'weight', 'article_median_bytes'))} / {_kb(get(r, 'weight', 'article_max_bytes'))}"
+            "peak memory: generator / full build / stock",
+            lambda r: " / ".join(
+                _mb(_get(r, *keys))
+                for keys in (
+                    ("generator", "process_peak_mb"),
+                    ("full_build", "peak_mb"),
+                    ("stock_build", "peak_mb"),
+                )
             ),
         ),
-        ("largest HTML page", largest),
-        (
-            "whole site",
-            lambda r: (
-                f"{get(r, 'weight', 'site_bytes') / 2**20:,.0f} MB, {get(r, 'weight', 'site_files'):,} files"
-                if get(r, "weight")
-                else "–"
-            ),
-        ),
-        ("first search: downloaded", search),
-        ("first search: typing to first result", lambda r: _s(get(r, "first_search", "first_result_s"))),
+        ("article page HTML (median / largest)", article),
+        ("largest HTML pages", largest),
+        ("whole site", site),
+        ("first search: downloaded from page load to first result", search),
+        ("first search: first key to first result", answer),
         ("serve: saved seed shown (median)", serve),
     ]
     head = "| | " + " | ".join(f"{r['n']:,} articles" for r in results) + " |"
@@ -460,11 +494,11 @@ def growth(results: list[dict]) -> list[str]:
     for a, b in zip(results, results[1:]):
         for label, keys in (
             ("generator", ("generator", "cold_s")),
+            ("generator CPU", ("generator", "cold_cpu_s")),
             ("full build", ("full_build", "seconds")),
+            ("full build CPU", ("full_build", "cpu_s")),
         ):
-            x, y = a, b
-            for key in keys:
-                x, y = (x or {}).get(key), (y or {}).get(key)
+            x, y = _get(a, *keys), _get(b, *keys)
             if x and y:
                 lines.append(f"{label}: {b['n'] / a['n']:.0f}× the articles, {y / x:.2f}× the time")
     return lines
@@ -473,7 +507,7 @@ def growth(results: list[dict]) -> list[str]:
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--generator-step":
         project, seed, profile = sys.argv[2:5]
-        generator_step(Path(project), seed, Path(profile) if profile else None)
+        generator_step(Path(project), seed or None, Path(profile) if profile else None)
         return 0
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -482,9 +516,12 @@ def main() -> int:
     parser.add_argument("--skip-browser", action="store_true", help="no first search in Chromium")
     parser.add_argument("--skip-stock", action="store_true", help="no stock MkDocs + Material build")
     parser.add_argument("--skip-serve", action="store_true", help="no serve latency")
-    parser.add_argument("--skip-rebuild", action="store_true", help="no second full build after a change")
+    parser.add_argument("--skip-rebuild", action="store_true", help="no second build after a change")
     parser.add_argument("--generator-only", action="store_true", help="only the generator step")
     parser.add_argument("--edits", type=int, default=2, help="seed edits under serve (default 2)")
+    parser.add_argument(
+        "--dev", type=Path, default=DEV, help=f"the development set (default {DEV}; $BENCH_DEV)"
+    )
     parser.add_argument(
         "--profile", action="store_true", help="profile the cold generator (pyinstrument) into results/"
     )

@@ -1,7 +1,7 @@
 """A synthetic archive of N articles that reads like the real ones, made at run time.
 
 In: the seeds (`seeds/*.txt`, labelled in `tests/gold/`) and, when present, the development set
-(`../shared/dev/articles`, labelled in `../shared/dev/gold`), read only. Out: a project folder
+(`../shared/dev/articles`, labelled in `../shared/dev/gold`; elsewhere: `--dev` or $BENCH_DEV), read only. Out: a project folder
 (mkdocs.yml, content/, generator/ copied; the hand-written sidecars left out) holding N seed files
 and, for most of them, a sidecar.
 
@@ -20,16 +20,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import shutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV = ROOT.parent / "shared" / "dev"
+DEV = Path(os.environ.get("BENCH_DEV") or ROOT.parent / "shared" / "dev")
 YEARS = range(2018, 2027)
 MONTHS = ("January February March April May June July August September October November December").split()
 FIRST = (
@@ -241,7 +243,9 @@ def _slug(text: str) -> str:
 
 
 def make_project(folder: Path, count: int, *, root: Path = ROOT, dev: Path = DEV) -> list[Planned]:
-    """Write a project with `count` synthetic articles into `folder`; return what was written."""
+    """Write a project with `count` synthetic articles into `folder`; return what was written.
+
+    Without the development set the archive is recombined from the five seeds alone (and differs)."""
     for name in ("mkdocs.yml", "content", "generator"):
         source = root / name
         if source.is_dir():
@@ -251,7 +255,10 @@ def make_project(folder: Path, count: int, *, root: Path = ROOT, dev: Path = DEV
     for sidecar in (folder / "content" / "articles").glob("*.md"):
         sidecar.unlink()
     (folder / "seeds").mkdir()
-    archive = Archive(read_corpus(root, dev), seed=count)
+    corpus = read_corpus(root, dev)
+    if not (dev / "articles").is_dir():
+        print(f"note: no development set at {dev}; the archive is made from the seeds alone", file=sys.stderr)
+    archive = Archive(corpus, seed=count)
     planned = [archive.article(n) for n in range(count)]
     for one in planned:
         (folder / "seeds" / one.seed).write_text(one.text, encoding="utf-8")
@@ -266,9 +273,10 @@ def main() -> int:
     )
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--out", type=Path, required=True, help="an empty or new folder")
+    parser.add_argument("--dev", type=Path, default=DEV, help=f"the development set (default {DEV})")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    planned = make_project(args.out, args.articles)
+    planned = make_project(args.out, args.articles, dev=args.dev)
     print(f"wrote {len(planned)} articles to {args.out}")
     return 0
 
