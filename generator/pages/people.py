@@ -79,22 +79,30 @@ def render_person(env: jinja2.Environment, person: PersonLinks, catalogue: Catal
         index=link("all people", "index.md"),
     )
     pages = [Page(f"people/{person.slug}.md", text, None)]
-    for year in years:
-        here = f"{FROM}/{person.slug}"
-        title = (
-            f"{person.name}: quotations, date unknown"
-            if year == UNDATED
-            else f"{person.name}: quotations from {year}"
-        )
-        text = env.get_template("person_year.md.j2").render(
-            front=front_matter(title=title),
-            title=title,
-            quotes=[_quote_row(articles[ref.article], ref.position, here) for ref in groups[year]],
-            years=year_links(years, current=year),
-            person=link(person.name, f"../{person.slug}.md"),
-        )
-        pages.append(Page(f"{here}/{year}.md", text, None))
+    pages += [_person_year(env, person, year, groups[year], years, catalogue) for year in years]
     return pages
+
+
+def _person_year(
+    env: jinja2.Environment,
+    person: PersonLinks,
+    year: str,
+    refs: list[QuoteRef],
+    years: list[str],
+    catalogue: Catalogue,
+) -> Page:
+    """The page of one year of a person's quotations, `people/<slug>/<year>.md`, newest first."""
+    here = f"{FROM}/{person.slug}"
+    when = "date unknown" if year == UNDATED else f"from {year}"
+    title = f"{person.name}: quotations{',' if year == UNDATED else ''} {when}"
+    text = env.get_template("person_year.md.j2").render(
+        front=front_matter(title=title),
+        title=title,
+        quotes=[_quote_row(catalogue.articles[ref.article], ref.position, here) for ref in refs],
+        years=year_links(years, current=year),
+        person=link(person.name, f"../{person.slug}.md"),
+    )
+    return Page(f"{here}/{year}.md", text, None)
 
 
 def _description(person: PersonLinks) -> str:

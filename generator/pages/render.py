@@ -144,22 +144,32 @@ def render_topic(env: jinja2.Environment, topic: TopicDef, catalogue: Catalogue)
         related=related,
     )
     pages = [Page(f"topics/{topic.slug}.md", text, topic.path)]
-    for year, articles in groups.items():
-        here = f"topics/{topic.slug}"
-        entries = [_topic_entry(a, topic.slug, topics, from_dir=here) for a in articles]
-        text = env.get_template("topic.md.j2").render(
-            front=front_matter(title=f"{topic.title}: {year_label(year)}", description=topic.description),
-            title=f"{topic.title}: {year_label(year)}",
-            intro=None,
-            total=len(links.articles),
-            years=year_links(years, current=year),
-            topic_link=link(topic.title, f"../{topic.slug}.md"),
-            period="without a date" if year == UNDATED else f"from {year}",
-            **_evidence(entries),
-            related=[],
-        )
-        pages.append(Page(f"{here}/{year}.md", text, None))
+    pages += [_topic_year(env, topic, year, articles, years, topics) for year, articles in groups.items()]
     return pages
+
+
+def _topic_year(
+    env: jinja2.Environment,
+    topic: TopicDef,
+    year: str,
+    articles: list[Article],
+    years: list[str],
+    topics: Mapping[str, TopicDef],
+) -> Page:
+    """The page of one year of a topic, `topics/<slug>/<year>.md`: the evidence of every article."""
+    here = f"topics/{topic.slug}"
+    entries = [_topic_entry(a, topic.slug, topics, from_dir=here) for a in articles]
+    title = f"{topic.title}: {year_label(year)}"
+    text = env.get_template("topic.md.j2").render(
+        front=front_matter(title=title, description=topic.description),
+        title=title,
+        intro=None,
+        years=year_links(years, current=year),
+        topic_link=link(topic.title, f"../{topic.slug}.md"),
+        period="without a date" if year == UNDATED else f"from {year}",
+        **_evidence(entries),
+    )
+    return Page(f"{here}/{year}.md", text, None)
 
 
 def _evidence(entries: list[TopicEntry]) -> dict[str, list]:
