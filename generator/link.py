@@ -87,23 +87,33 @@ def _related_articles(
 
     Articles with the same set of topics score the same against any article, so each article
     looks only at the nearest few of each such group (there are at most 2^topics groups, a
-    handful in practice): the cost grows with the number of articles, not with its square.
+    handful in practice), the groups in order of their score, and stops once the best are found:
+    the cost grows with the number of articles, not with its square.
     """
     groups: defaultdict[frozenset[str], list[tuple[int, str]]] = defaultdict(list)
     for article in articles:
         groups[frozenset(article.topic_slugs)].append((order[article.slug], article.slug))
     for members in groups.values():
         members.sort()
+    ranked = {mine: _groups_by_score(mine, groups) for mine in groups}
     related = []
     for article in sorted(articles, key=lambda a: a.slug):
         mine, here = frozenset(article.topic_slugs), order[article.slug]
-        scored = []
-        for theirs, members in groups.items():
-            if mine & theirs:
-                jaccard = len(mine & theirs) / len(mine | theirs)
-                scored += [(-jaccard, gap, slug) for gap, slug in _nearest(members, here, article.slug)]
+        scored: list[tuple[float, int, str]] = []
+        for jaccard, theirs in ranked[mine]:
+            if len(scored) >= RELATED_ARTICLES and -jaccard > scored[-1][0]:
+                break  # every group left scores lower than the ones already found
+            scored += [(-jaccard, gap, slug) for gap, slug in _nearest(groups[theirs], here, article.slug)]
         related.append((article.slug, tuple(slug for *_, slug in sorted(scored)[:RELATED_ARTICLES])))
     return tuple(related)
+
+
+def _groups_by_score(
+    mine: frozenset[str], groups: dict[frozenset[str], list]
+) -> list[tuple[float, frozenset[str]]]:
+    """(Jaccard, topic set) of every group sharing a topic with `mine`, the highest score first."""
+    shared = [(len(mine & theirs) / len(mine | theirs), theirs) for theirs in groups if mine & theirs]
+    return sorted(shared, key=lambda item: -item[0])
 
 
 def _nearest(members: list[tuple[int, str]], here: int, own: str) -> list[tuple[int, str]]:
