@@ -154,7 +154,7 @@ class Archive:
         title = _cut(headline, 80)
         slug = f"{_slug(title)[:60].strip('-')}-{year}-{number:05d}"
         if rng.random() >= SIDECAR_SHARE:
-            return Planned(seed, seed.removesuffix(".txt"), text, None)
+            return Planned(seed, _slug(seed.removesuffix(".txt")), text, None)  # as default_slug makes it
         published = f"{year}-{month:02d}-{day:02d}" if rng.random() < 0.8 else f"{year}-{month:02d}"
         summary = _cut(next((t for t in text_lines if len(t.split()) > 8), text_lines[0]), 300)
         sidecar = "\n".join(
