@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from serve_latency import add_copies  # noqa: E402
+from synthetic import make_project  # noqa: E402
 
 from generator import build_site  # noqa: E402
 from generator.cache import CACHE_ENV, CACHE_FOLDER, ArticleCache  # noqa: E402
@@ -52,10 +52,12 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
-        for name in ("mkdocs.yml", "seeds", "content", "generator"):
-            source = ROOT / name
-            (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
-        add_copies(project, args.articles)
+        if args.articles:
+            make_project(project, args.articles)  # the synthetic archive of build_scale.py
+        else:
+            for name in ("mkdocs.yml", "seeds", "content", "generator"):
+                source = ROOT / name
+                (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
         folder = project / CACHE_FOLDER
         cold_cache, warm_cache = ArticleCache(folder), ArticleCache(folder)
         cold = timed(lambda: build_site(project, cold_cache))

@@ -9,6 +9,7 @@ after the per-article loop, never inside it: topics and people induce a graph, n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -43,9 +44,7 @@ def cross_link(
         )
         for t in topics
     )
-    related = tuple(
-        (a.slug, _related_articles(a, articles, order)) for a in sorted(articles, key=lambda a: a.slug)
-    )
+    related = _related_articles(articles, order)
     by_slug = {a.slug: a for a in articles}
     people = index_people([by_slug[s] for s in newest], [t.slug for t in topics], entities)
     return SiteIndex(
@@ -92,18 +91,53 @@ def _related_topics(topic: TopicDef, co_occurrence: Counter, known: set[str]) ->
 
 
 def _related_articles(
-    article: Article, articles: tuple[Article, ...], order: dict[str, int]
-) -> tuple[str, ...]:
-    """Other articles sharing the most topics (Jaccard), nearest in date order on ties."""
-    mine = set(article.topic_slugs)
-    scored = []
-    for other in articles:
-        theirs = set(other.topic_slugs)
-        if other.slug == article.slug or not mine & theirs:
-            continue
-        jaccard = len(mine & theirs) / len(mine | theirs)
-        scored.append((-jaccard, abs(order[other.slug] - order[article.slug]), other.slug))
-    return tuple(slug for *_, slug in sorted(scored)[:RELATED_ARTICLES])
+    articles: tuple[Article, ...], order: dict[str, int]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(slug, related slugs) for every article, by slug: the others sharing the most topics
+    (Jaccard), nearest in date order on ties, then by slug.
+
+    Articles with the same set of topics score the same against any article, so each article
+    looks only at the nearest few of each such group (there are at most 2^topics groups, a
+    handful in practice), the groups in order of their score, and stops once the best are found:
+    the cost grows with the number of articles, not with its square.
+    """
+    groups: defaultdict[frozenset[str], list[tuple[int, str]]] = defaultdict(list)
+    for article in articles:
+        groups[frozenset(article.topic_slugs)].append((order[article.slug], article.slug))
+    for members in groups.values():
+        members.sort()
+    ranked = {mine: _groups_by_score(mine, groups) for mine in groups}
+    related = []
+    for article in sorted(articles, key=lambda a: a.slug):
+        mine, here = frozenset(article.topic_slugs), order[article.slug]
+        scored: list[tuple[float, int, str]] = []
+        for jaccard, theirs in ranked[mine]:
+            if len(scored) >= RELATED_ARTICLES and -jaccard > scored[-1][0]:
+                break  # every group left scores lower than the ones already found
+            scored += [(-jaccard, gap, slug) for gap, slug in _nearest(groups[theirs], here, article.slug)]
+        related.append((article.slug, tuple(slug for *_, slug in sorted(scored)[:RELATED_ARTICLES])))
+    return tuple(related)
+
+
+def _groups_by_score(
+    mine: frozenset[str], groups: dict[frozenset[str], list]
+) -> list[tuple[float, frozenset[str]]]:
+    """(Jaccard, topic set) of every group sharing a topic with `mine`, the highest score first."""
+    shared = [(len(mine & theirs) / len(mine | theirs), theirs) for theirs in groups if mine & theirs]
+    return sorted(shared, key=lambda item: -item[0])
+
+
+def _nearest(members: list[tuple[int, str]], here: int, own: str) -> list[tuple[int, str]]:
+    """(distance in date order, slug) of the RELATED_ARTICLES members nearest `here`, `own` left out.
+
+    `members` is sorted by position; the two sides are walked outwards and merged by (distance, slug).
+    """
+    split = bisect_left(members, (here, ""))
+    left = [
+        (here - pos, slug) for pos, slug in reversed(members[max(0, split - RELATED_ARTICLES - 1) : split])
+    ]
+    right = [(pos - here, slug) for pos, slug in members[split : split + RELATED_ARTICLES + 1] if slug != own]
+    return sorted(item for item in left + right if item[1] != own)[:RELATED_ARTICLES]
 
 
 # --- people -----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # --- problems ---------------------------------------------------------------
 
@@ -539,7 +540,12 @@ class SiteIndex:
     events: tuple[Event, ...] = ()  # the timeline: curated and from the articles, in date order
 
     def related_to(self, slug: str) -> tuple[str, ...]:
-        return dict(self.related_articles).get(slug, ())
+        return self._related.get(slug, ())
+
+    @cached_property
+    def _related(self) -> dict[str, tuple[str, ...]]:
+        """related_articles by slug, made once (a lookup per article must not scan every article)."""
+        return dict(self.related_articles)
 
     def for_topic(self, topic: str) -> TopicLinks:
         return next(t for t in self.topics if t.topic == topic)

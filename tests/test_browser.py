@@ -201,6 +201,7 @@ def test_pages_pass_axe_accessibility_checks(browser: Browser, site_url: str, sc
         "/figures/",
         "/figures/crossings/",
         "/figures/arrivals/2025/",
+        "/quotes/2025/",
     ):
         page.goto(site_url + path)
         for violation in Axe().run(page).response["violations"]:
@@ -224,13 +225,15 @@ def test_the_open_data_downloads_are_csv_and_json(page: Page, site_url: str) -> 
 
 
 def test_quotation_filters_narrow_the_list_and_say_how_many(page: Page, site_url: str) -> None:
-    """Choosing a speaker, then a topic, hides the other quotations and updates the count; the
-    controls are labelled (found by their labels) native selects, so a keyboard can use them."""
-    page.goto(site_url + "/quotes/")
+    """From the quotations index a reader opens the newest year; choosing a speaker, then a topic,
+    hides the other quotations and updates the count; the controls are labelled (found by their
+    labels) native selects, so a keyboard can use them; a page of one year has no year filter."""
+    open_newest_year_of_quotes(page, site_url)
     items = page.locator("article li[data-quote]")
     total = items.count()
     count = page.get_by_role("status")
     expect(count).to_have_text(f"{total} of {total} quotations")
+    assert page.get_by_label("Year").count() == 0
     speaker = page.get_by_label("Speaker")
     speaker.select_option(index=1)
     name = speaker.locator("option:checked").inner_text()
@@ -249,10 +252,17 @@ def test_quotation_filters_narrow_the_list_and_say_how_many(page: Page, site_url
         assert value in topics.split(" ")
 
 
+def open_newest_year_of_quotes(page: Page, site_url: str) -> None:
+    """Go to the quotations index and follow the link to the newest year's quotations."""
+    page.goto(site_url + "/quotes/")
+    page.locator("article li a[href]").first.click()
+    page.wait_for_url(re.compile(r".*/quotes/\d{4}/$"))
+
+
 def test_quotation_list_is_grouped_by_topic_without_javascript(browser: Browser, site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(site_url + "/quotes/")
+    open_newest_year_of_quotes(page, site_url)
     expect(page.locator("article h2[data-topic]").first).to_be_visible()
     expect(page.locator("article li[data-quote]").first).to_be_visible()
     assert page.locator("article select").count() == 0

@@ -1,5 +1,5 @@
-"""The quotations page (quotes/index.md): every quotation, its paragraph link, and filter values
-that are tokens only, so hostile speakers and quotations stay text."""
+"""The quotations pages (quotes/index.md, quotes/<year>.md): every quotation on its year's page, its
+paragraph link, and filter values that are tokens only, so hostile speakers and quotations stay text."""
 
 from __future__ import annotations
 
@@ -31,13 +31,17 @@ def site() -> Site:
 
 
 def page_text(site: Site) -> str:
-    return next(p.text for p in site.pages if p.path == PATH)
+    """The year pages' Markdown, one after another (front matter taken out), in path order."""
+    return "\n".join(body(p.text) for p in site.pages if p.path.startswith("quotes/") and p.path != PATH)
+
+
+def body(text: str) -> str:
+    return text.split("---\n", 2)[2]
 
 
 def html_of(text: str) -> BeautifulSoup:
-    """The page's Markdown as Python-Markdown renders it with the site's extensions."""
-    body = text.split("---\n", 2)[2]
-    return BeautifulSoup(markdown.markdown(body, extensions=EXTENSIONS), "html.parser")
+    """Markdown (without front matter) as Python-Markdown renders it with the site's extensions."""
+    return BeautifulSoup(markdown.markdown(text, extensions=EXTENSIONS), "html.parser")
 
 
 def test_every_quotation_is_listed_once_with_a_working_paragraph_link(site: Site) -> None:
@@ -55,7 +59,7 @@ def test_every_quotation_is_listed_once_with_a_working_paragraph_link(site: Site
 def test_quotations_are_grouped_under_topic_headings(site: Site) -> None:
     page = html_of(page_text(site))
     headings = [h.get_text() for h in page.select("h2[data-topic]")]
-    assert headings == ["Deaths at sea", "France cooperation"]
+    assert headings == ["France cooperation", "Deaths at sea"]  # quotes/2024.md, then quotes/undated.md
     assert page.select_one("ul li[data-quote]").find_parent("ul").find_previous_sibling("h2")
 
 
@@ -82,8 +86,8 @@ def hostile_catalogue(site: Site) -> Catalogue:
 
 @pytest.mark.parametrize("linked", [False, True])
 def test_hostile_speaker_and_quotation_stay_text(site: Site, linked: bool) -> None:
-    [page] = render_quotes(make_environment(), hostile_catalogue(site), link_speakers=linked)
-    html = html_of(page.text)
+    pages = render_quotes(make_environment(), hostile_catalogue(site), link_speakers=linked)
+    html = html_of("\n".join(body(page.text) for page in pages))
     assert html.find("script") is None and html.find("img") is None
     for element in html.find_all(True):
         assert not [a for a in element.attrs if a.lower().startswith("on")], element
@@ -97,6 +101,17 @@ def test_hostile_speaker_and_quotation_stay_text(site: Site, linked: bool) -> No
 
 def test_speakers_link_to_their_people_pages_when_those_are_built(site: Site) -> None:
     catalogue = Catalogue.of(site.articles, site.knowledge, site.index)
-    [page] = render_quotes(make_environment(), catalogue, link_speakers=True)
-    assert f"[Claire Dubois]({person_href('Claire Dubois', from_dir='quotes')})" in page.text
-    assert "](../people/claire-dubois.md){: .quote-speaker }" in page.text
+    text = "\n".join(page.text for page in render_quotes(make_environment(), catalogue, link_speakers=True))
+    assert f"[Claire Dubois]({person_href('Claire Dubois', from_dir='quotes')})" in text
+    assert "](../people/claire-dubois.md){: .quote-speaker }" in text
+
+
+def test_the_index_counts_each_years_quotations_and_links_its_page(site: Site) -> None:
+    """No page lists every quotation: the index links one page per year, each holding only its own."""
+    index = html_of(body(next(p.text for p in site.pages if p.path == PATH)))
+    assert not index.select("li[data-quote]")
+    years = {a["href"]: a.find_parent("li").get_text() for a in index.select("li a[href]")}
+    assert years == {"2024.md": "2024: 5 quotations", "undated.md": "Date unknown: 3 quotations"}
+    for href, expected in (("2024.md", {"2024"}), ("undated.md", {"unknown"})):
+        year_page = html_of(body(next(p.text for p in site.pages if p.path == f"quotes/{href}")))
+        assert {item["data-year"] for item in year_page.select("li[data-quote]")} == expected

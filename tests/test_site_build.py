@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import pagefind_fragments, topic_slugs
+from generator.inputs.slugs import is_listing_slug
 
 SEED_COUNT = 5
 
@@ -26,7 +27,9 @@ def heading_text(heading) -> str:
 
 
 def article_pages(site: Path) -> list[Path]:
-    return sorted(p for p in (site / "articles").glob("*/index.html"))
+    """The built article pages (not the lists of articles by year: articles/2024/, articles/undated/)."""
+    pages = (site / "articles").glob("*/index.html")
+    return sorted(p for p in pages if not is_listing_slug(p.parent.name))
 
 
 def test_one_page_per_seed_article(built_site: Path) -> None:
@@ -94,11 +97,21 @@ def test_navigation_lists_sections_not_articles(built_site: Path) -> None:
     assert not titles & set(links), "article pages should be reached from the index, not the navigation"
 
 
-def test_articles_index_lists_every_article_newest_first(built_site: Path) -> None:
-    rows = soup(built_site / "articles" / "index.html").select("article table tbody tr")
+def test_articles_index_shows_the_newest_and_links_a_page_per_year(built_site: Path) -> None:
+    """The index lists the newest articles (all five here) and each year's page lists that year's."""
+    index = soup(built_site / "articles" / "index.html")
+    rows = index.select("article table tbody tr")
     assert len(rows) == SEED_COUNT
     years = [row.find("td").get_text(strip=True)[-4:] for row in rows]
     assert years == sorted(years, reverse=True)
+    listed = 0
+    for year in sorted(set(years)):
+        link = index.select_one(f"article li a[href='{year}/']")
+        assert link is not None and link.get_text() == year, f"no link to the articles of {year}"
+        year_rows = soup(built_site / "articles" / year / "index.html").select("article table tbody tr")
+        assert {row.find("td").get_text(strip=True)[-4:] for row in year_rows} == {year}
+        listed += len(year_rows)
+    assert listed == SEED_COUNT
 
 
 @pytest.mark.parametrize("word", ["Albania", "Retailleau", "Greenwood"])

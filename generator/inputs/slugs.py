@@ -30,10 +30,19 @@ def slugify(text: str) -> str:
     return _SLUG_UNSAFE.sub("-", ascii_only).strip("-")[:MAX_SLUG].strip("-")
 
 
+UNDATED = "undated"  # articles/undated.md lists the articles without a date
+
+
+def is_listing_slug(slug: str) -> bool:
+    """True for a name the lists of articles by year take in articles/: a year (digits) or UNDATED."""
+    return bool(re.fullmatch(r"[0-9]+", slug)) or slug == UNDATED
+
+
 def default_slug(source: SourceText) -> str:
-    """The slug of an article that has no sidecar: its seed's file stem (never a Windows device name)."""
+    """The slug of an article that has no sidecar: its seed's file stem (never a Windows device name,
+    nor the name of a list of articles by year)."""
     slug = slugify(PurePosixPath(source.path).stem) or "article"
-    return f"{slug}-article" if is_reserved_name(slug) else slug
+    return f"{slug}-article" if is_reserved_name(slug) or is_listing_slug(slug) else slug
 
 
 def comparable(text: str) -> str:

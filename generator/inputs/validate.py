@@ -2,7 +2,8 @@
 
 In: the Inputs read from disk (each file already valid on its own). Out:
 Problems located at the key that is wrong: a sidecar naming a missing seed,
-two sidecars claiming one seed, two articles with one slug, two topics with
+two sidecars claiming one seed, two articles with one slug, a sidecar named like a year's list, two
+topics with
 one position, unknown topics, a curated event naming an unknown topic or article. A quote or
 event override is checked with its article (`article.override_problems`), where both its text and
 what the annotator found are known.
@@ -15,7 +16,7 @@ from collections import defaultdict
 from pathlib import PurePosixPath
 
 from generator.inputs.project import CONTENT, SEEDS, Inputs
-from generator.inputs.slugs import default_slug
+from generator.inputs.slugs import default_slug, is_listing_slug
 from generator.inputs.textfile import KeyLines, KeyPath
 from generator.models import ArticleInput, Problem, Sidecar
 
@@ -90,13 +91,23 @@ def _duplicate_seeds(inputs: Inputs) -> list[Problem]:
 
 def _duplicate_slugs(inputs: Inputs) -> tuple[list[Problem], set[str]]:
     """Two articles would share one page (a sidecar named like another seed's default slug, two
-    names differing only by case): a problem for the file to rename, and the set of those files."""
+    names differing only by case), or a sidecar is named like a list of articles by year (`2024.md`):
+    a problem for the file to rename, and the set of those files."""
     with_sidecar = {s.seed for s in inputs.sidecars}
     owners = [(s.slug, s.path) for s in inputs.sidecars]
     owners += [(default_slug(s), s.path) for s in inputs.sources if s.name not in with_sidecar]
     first: dict[str, str] = {}
     problems, refused = [], set()
+    for slug, path in owners:
+        if is_listing_slug(slug):  # only a sidecar's name can be one (default_slug avoids them)
+            message = (
+                f"`{slug}` is the name of the list of articles by year (articles/{slug}/); rename this file"
+            )
+            problems.append(Problem(path, 1, message))
+            refused.add(path)
     for slug, path in sorted(owners, key=lambda owner: (owner[1].startswith(SEEDS), owner[1])):
+        if path in refused:
+            continue
         if slug in first:  # sidecars sort first: the file to rename is the sidecar, if there is one
             renamed, other = (first[slug], path) if not first[slug].startswith(SEEDS) else (path, first[slug])
             message = (

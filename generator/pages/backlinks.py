@@ -6,7 +6,8 @@ its end. The links are read from the generated Markdown itself (`[text](target.m
 as `mdtext.link` and the templates write them), so the lists are true by construction and a
 new page kind's links count without a line here. One pass builds target -> sources.
 
-A section's index page (`index.md`, `*/index.md`) and `tags.md` list whole sections: they are
+A section's index page (`index.md`, `*/index.md`), `tags.md` and the pages of a year
+(`articles/2024.md`, `topics/<slug>/2024.md` ...) list whole sections or years of them: they are
 named on one line, not in the lists. Each list shows at most `SHOWN` pages, then counts the rest,
 so a page stays bounded however many pages link to it.
 """
@@ -20,6 +21,7 @@ from dataclasses import replace
 from urllib.parse import unquote, urlsplit
 
 from generator.inputs.front_matter import split_front_matter
+from generator.inputs.slugs import is_listing_slug
 from generator.models import InputError, Page
 from generator.pages.mdtext import Markdown, escape_markdown, link
 
@@ -72,14 +74,16 @@ def with_backlinks(pages: Iterable[Page], order: Mapping[str, int] | None = None
 
 
 def gets_section(path: str) -> bool:
-    """True for an article, topic or person page (not a section's index)."""
+    """True for an article, topic or person page (not a section's index, nor a list of a year)."""
     folder, _, name = path.rpartition("/")
-    return folder in WITH_SECTION and name.endswith(".md") and name != "index.md"
+    return folder in WITH_SECTION and name.endswith(".md") and not is_listing(path)
 
 
 def is_listing(path: str) -> bool:
-    """A page that lists a whole section: the home page, a section's index, the tags page."""
-    return path in ("index.md", "tags.md") or path.endswith("/index.md")
+    """A page that lists a whole section or a year of one: the home page, a section's index, the
+    tags page, `articles/2024.md`, `topics/<slug>/2024.md`, `quotes/undated.md` ..."""
+    stem = path.rpartition("/")[2].removesuffix(".md")
+    return path in ("index.md", "tags.md") or stem == "index" or is_listing_slug(stem)
 
 
 def links_from(

@@ -1,10 +1,13 @@
-"""The quotations page, `quotes/index.md`: every quotation of the record, grouped by topic.
+"""The quotations pages: `quotes/index.md`, and one page per year (`quotes/<year>.md`) with
+every quotation of that year's articles, grouped by topic.
 
-In: the build's Catalogue. Out: one Page, a compact list (one line a quotation) under a heading
-per topic (the main topic of each quotation's article, in the site's topic order; an article on no
-topic under "Other"). Each list item carries, in an attribute list, the values the page's filter script
-(generator/theme/javascripts/quotes-filter.js) reads: `data-speaker`, `data-topics` (every substantive
-topic of the article), `data-outlet` and `data-year`. They are tokens (`_token`: ASCII letters, digits and single hyphens), never the
+In: the build's Catalogue. Out: Pages. The index says how many quotations each year holds and
+links its page, so no page lists every quotation of the archive. A year's page is a compact list
+(one line a quotation) under a heading per topic (the main topic of each quotation's article, in
+the site's topic order; an article on no topic under "Other"). Each list item carries, in an
+attribute list, the values the page's filter script (generator/theme/javascripts/quotes-filter.js)
+reads: `data-speaker`, `data-topics` (every substantive topic of the article), `data-outlet` and
+`data-year`. They are tokens (`_token`: ASCII letters, digits and single hyphens), never the
 untrusted text itself, so no value can close the attribute list or the attribute; the script
 takes its option labels from the page's visible, escaped text.
 """
@@ -18,13 +21,15 @@ from dataclasses import dataclass
 import jinja2
 
 from generator.annotate.quotes.annotator import UNKNOWN
-from generator.inputs.slugs import slugify
+from generator.inputs.slugs import UNDATED, slugify
 from generator.models import Article, Page, Quote
 from generator.pages.environment import front_matter
 from generator.pages.mdtext import Markdown, escape_markdown, link
 from generator.pages.views import Catalogue, article_href, date_label, person_href, person_slug, topic_href
+from generator.pages.years import by_year, year_label, year_links
 
 PATH = "quotes/index.md"
+DESCRIPTION = "Every quotation in the record: who said what, where and when."
 FROM_DIR = "quotes"
 OTHER = "other"  # the group (and filter value) of quotations from articles on no topic
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -55,49 +60,70 @@ class QuoteGroup:
 def render_quotes(
     env: jinja2.Environment, catalogue: Catalogue, *, link_speakers: bool | None = None
 ) -> list[Page]:
-    """The quotations page: every quotation of every article, grouped by topic. A speaker is linked
-    to their page when the build has one (`link_speakers` forces it either way, for tests)."""
+    """The quotations index and one page per year of every quotation of that year's articles,
+    grouped by topic. A speaker is linked to their page when the build has one (`link_speakers`
+    forces it either way, for tests)."""
     people = frozenset(catalogue.people)
 
     def linked(name: str) -> bool:
         return link_speakers if link_speakers is not None else person_slug(name) in people
 
-    numbered = _numbered_quotes(catalogue)
-    groups = [_group(title, slug, entries, linked) for title, slug, entries in _topics(catalogue, numbered)]
+    years = by_year(catalogue.newest_first())
+    quoted = {y: [a for a in articles if a.annotations.quotes] for y, articles in years.items()}
+    quoted = {y: articles for y, articles in quoted.items() if articles}
     topics = [
         Markdown(f'{link(t.title, topic_href(slug, from_dir=FROM_DIR))}{{: data-topic="{_token(slug)}" }}')
         for slug, t in catalogue.topics.items()
     ]
-    text = env.get_template("quotes.md.j2").render(
-        front=front_matter(
-            title="Quotes",
-            description="Every quotation in the record: who said what, where and when.",
-        ),
-        total=len(numbered),
+    counts = {y: sum(len(a.annotations.quotes) for a in articles) for y, articles in quoted.items()}
+    index = env.get_template("quotes_index.md.j2").render(
+        front=front_matter(title="Quotes", description=DESCRIPTION),
+        total=sum(counts.values()),
+        years=[(item, counts[y]) for item, y in zip(year_links(list(quoted)), quoted)],
         topics=topics,
-        groups=[g for g in groups if g.lines],
     )
-    return [Page(PATH, text, None)]
+    pages = [Page(PATH, index, None)]
+    for year, articles in quoted.items():
+        numbered = _numbered_quotes(articles)
+        mains = {a.slug: main_topic(a, catalogue) for a in articles}
+        groups = [
+            _group(title, slug, entries, linked)
+            for title, slug, entries in _topics(catalogue, numbered, mains)
+        ]
+        title = "Quotes, date unknown" if year == UNDATED else f"Quotes from {year}"
+        text = env.get_template("quotes.md.j2").render(
+            front=front_matter(title=title, description=f"{DESCRIPTION} {year_label(year)}."),
+            heading="Who said what, date unknown" if year == UNDATED else f"Who said what in {year}",
+            scope="the articles without a date" if year == UNDATED else f"the articles of {year}",
+            total=len(numbered),
+            years=year_links(list(quoted), current=year),
+            topics=topics,
+            groups=[g for g in groups if g.lines],
+        )
+        pages.append(Page(f"{FROM_DIR}/{year}.md", text, None))
+    return pages
 
 
-def _numbered_quotes(catalogue: Catalogue) -> list[tuple[int, Article, Quote]]:
-    """Every quotation, newest article first and in the article's order, numbered from 1."""
-    found = [(a, q) for a in catalogue.newest_first() for q in a.annotations.quotes]
+def _numbered_quotes(articles: list[Article]) -> list[tuple[int, Article, Quote]]:
+    """Every quotation of `articles` (newest first), in the article's order, numbered from 1."""
+    found = [(a, q) for a in articles for q in a.annotations.quotes]
     return [(n, article, quote) for n, (article, quote) in enumerate(found, 1)]
 
 
 def _topics(
-    catalogue: Catalogue, numbered: list[tuple[int, Article, Quote]]
+    catalogue: Catalogue, numbered: list[tuple[int, Article, Quote]], mains: dict[str, str]
 ) -> list[tuple[str, str, list[tuple[int, Article, Quote]]]]:
     """(title, topic slug, quotations) per topic in the site's order, then "Other" for the rest.
 
-    Each quotation is listed once, under its article's main topic (`main_topic`), so the page
-    grows with the number of quotations, not with quotations times topics.
+    Each quotation is listed once, under its article's main topic (`mains`, by article slug), so
+    the page grows with the number of quotations, not with quotations times topics.
     """
-    mains = {n: main_topic(article, catalogue) for n, article, _ in numbered}
     slugs = [*catalogue.topics, OTHER]
     titles = [t.title for t in catalogue.topics.values()] + ["Other"]
-    return [(title, slug, [e for e in numbered if mains[e[0]] == slug]) for title, slug in zip(titles, slugs)]
+    grouped: dict[str, list[tuple[int, Article, Quote]]] = {slug: [] for slug in slugs}
+    for entry in numbered:
+        grouped[mains[entry[1].slug]].append(entry)
+    return [(title, slug, grouped[slug]) for title, slug in zip(titles, slugs)]
 
 
 def main_topic(article: Article, catalogue: Catalogue) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 import jinja2
 
+from generator.inputs.slugs import UNDATED
 from generator.models import Article, Figure, GlossaryTerm, HandPage, Knowledge, Page, SiteIndex, TopicDef
 from generator.pages.backlinks import with_backlinks
 from generator.pages.crossings import render_crossings
@@ -39,10 +40,13 @@ from generator.pages.views import (
     person_href,
     topic_href,
 )
+from generator.pages.years import by_year, render_articles, year_label, year_links
 
 LATEST_ON_HOME = 5
+LATEST_ON_TOPIC = 10  # the newest articles a topic's page shows; each year's page shows them all
 # The page kinds beyond articles and topics, each a module of this package (one line each).
 PAGE_KINDS: tuple[PageKind, ...] = (
+    render_articles,
     render_people,
     render_quotes,
     render_feed,
@@ -63,7 +67,7 @@ def render_site(
 ) -> tuple[Page, ...]:
     """Every page of the site, sorted by path: generated ones and the hand-written ones, disarmed;
     each article, topic and person page ends with what links to it (backlinks.py).
-    With the `memo` of the last build, an article or topic page whose inputs are unchanged is reused."""
+    With the `memo` of the last build, an article page whose inputs are unchanged is reused."""
     env = make_environment()
     catalogue = Catalogue.of(articles, knowledge, index)
     memo = memo or PageMemo()
@@ -76,7 +80,6 @@ def render_site(
     memo.start(shared, TEMPLATES)
     pages = [
         render_home(env, catalogue, home),
-        render_articles_index(env, catalogue),
         render_topics_index(env, catalogue),
         render_glossary(env, knowledge.glossary),
     ]
@@ -90,12 +93,8 @@ def render_site(
         )
         for a in articles
     ]
-    pages += [
-        memo.page(
-            f"topics/{t.slug}.md", topic_inputs(t, catalogue), lambda t=t: render_topic(env, t, catalogue)
-        )
-        for t in knowledge.topics
-    ]
+    for topic in knowledge.topics:
+        pages += render_topic(env, topic, catalogue)
     pages += [render_hand_page(page) for page in hand_pages]
     memo.finish()
     newest = {f"articles/{slug}.md": rank for rank, slug in enumerate(index.articles_by_date)}
@@ -122,7 +121,6 @@ def render_article(env: jinja2.Environment, article: Article, catalogue: Catalog
     A quotation links its speaker's page when the build has one (`catalogue.people`).
     """
     annotations, topics = article.annotations, catalogue.topics
-    people_pages = frozenset(f"people/{slug}.md" for slug in catalogue.people)
     related = [
         dated(catalogue.articles[s], topics, "articles") for s in catalogue.index.related_to(article.slug)
     ]
@@ -138,7 +136,7 @@ def render_article(env: jinja2.Environment, article: Article, catalogue: Catalog
         ),
         article=article,
         annotations=annotations,
-        paragraphs=_marked_paragraphs(article, people_pages, figure_links),
+        paragraphs=_marked_paragraphs(article, catalogue.people_pages, figure_links),
         date=date_label(annotations.published.value),
         quotes=[
             (link(q.speaker, person_href(q.speaker, from_dir="articles")), q) for q in annotations.quotes
@@ -180,40 +178,78 @@ def _marked_paragraphs(
     ]
 
 
-def topic_inputs(topic: TopicDef, catalogue: Catalogue) -> tuple[object, ...]:
-    """What render_topic reads besides what every page may read (PageMemo.start): keep the two in step."""
-    links = catalogue.index.for_topic(topic.slug)
-    return (topic, links, tuple(catalogue.articles[s] for s in links.articles), catalogue.index.events)
-
-
-def render_topic(env: jinja2.Environment, topic: TopicDef, catalogue: Catalogue) -> Page:
-    """A topic page: the hand-written intro, then the evidence gathered from every article."""
+def render_topic(env: jinja2.Environment, topic: TopicDef, catalogue: Catalogue) -> list[Page]:
+    """A topic's page, `topics/<slug>.md`: the hand-written intro, how many articles each year
+    gathers, and the evidence from the newest LATEST_ON_TOPIC articles; and one page a year,
+    `topics/<slug>/<year>.md`, with the evidence from every article of that year."""
     topics, links = catalogue.topics, catalogue.index.for_topic(topic.slug)
-    entries = [_topic_entry(catalogue.articles[s], topic.slug, topics) for s in links.articles]
+    groups = by_year([catalogue.articles[s] for s in links.articles])
+    years = list(groups)
+    related = [link(topics[r].title, topic_href(r)) for r in links.related if r in topics]
+    latest = [
+        _topic_entry(catalogue.articles[s], topic.slug, topics) for s in links.articles[:LATEST_ON_TOPIC]
+    ]
     text = env.get_template("topic.md.j2").render(
         front=front_matter(title=topic.title, description=topic.description),
-        topic=topic,
+        title=topic.title,
         intro=contributor_markdown(topic.intro),
-        entries=entries,
-        quotes=[q for e in entries for q in e.quotes],
-        figures=[f for e in entries for f in e.figures],
-        related=[link(topics[r].title, topic_href(r)) for r in links.related if r in topics],
+        total=len(links.articles),
+        years=[(item, len(groups[y])) for item, y in zip(year_links(years, folder=topic.slug), years)],
+        **_evidence(latest),
+        related=related,
         timeline=topic_timeline(topic.slug, catalogue),
     )
-    return Page(f"topics/{topic.slug}.md", text, topic.path)
+    pages = [Page(f"topics/{topic.slug}.md", text, topic.path)]
+    pages += [_topic_year(env, topic, year, articles, years, topics) for year, articles in groups.items()]
+    return pages
 
 
-def _topic_entry(article: Article, topic: str, topics: Mapping[str, TopicDef]) -> TopicEntry:
+def _topic_year(
+    env: jinja2.Environment,
+    topic: TopicDef,
+    year: str,
+    articles: list[Article],
+    years: list[str],
+    topics: Mapping[str, TopicDef],
+) -> Page:
+    """The page of one year of a topic, `topics/<slug>/<year>.md`: the evidence of every article."""
+    here = f"topics/{topic.slug}"
+    entries = [_topic_entry(a, topic.slug, topics, from_dir=here) for a in articles]
+    title = f"{topic.title}: {year_label(year)}"
+    text = env.get_template("topic.md.j2").render(
+        front=front_matter(title=title, description=topic.description),
+        title=title,
+        intro=None,
+        years=year_links(years, current=year),
+        topic_link=link(topic.title, f"../{topic.slug}.md"),
+        period="without a date" if year == UNDATED else f"from {year}",
+        **_evidence(entries),
+    )
+    return Page(f"{here}/{year}.md", text, None)
+
+
+def _evidence(entries: list[TopicEntry]) -> dict[str, list]:
+    """The entries of a topic page and the quotes and figures in their evidence."""
+    return {
+        "entries": entries,
+        "quotes": [q for e in entries for q in e.quotes],
+        "figures": [f for e in entries for f in e.figures],
+    }
+
+
+def _topic_entry(
+    article: Article, topic: str, topics: Mapping[str, TopicDef], from_dir: str = "topics"
+) -> TopicEntry:
     """One article's evidence for a topic: excerpts, and the quotes and figures in those paragraphs."""
     match = next(m for m in article.annotations.topics if m.topic == topic)
     paragraphs = {e.paragraph for e in match.evidence}
     annotations = article.annotations
 
     def href(paragraph: int) -> str:
-        return article_href(article.slug, paragraph, from_dir="topics")
+        return article_href(article.slug, paragraph, from_dir=from_dir)
 
     return TopicEntry(
-        article=dated(article, topics, "topics"),
+        article=dated(article, topics, from_dir),
         excerpts=tuple(
             Cited(e.excerpt, e, href(e.paragraph), article.title)
             for e in match.evidence[:EXCERPTS_PER_ARTICLE]
@@ -245,13 +281,6 @@ def render_home(env: jinja2.Environment, catalogue: Catalogue, home: str) -> Pag
         article_count=len(catalogue.articles),
     )
     return Page("index.md", text, "content/index.md")
-
-
-def render_articles_index(env: jinja2.Environment, catalogue: Catalogue) -> Page:
-    """Every article, newest first, with outlet, date and topics."""
-    rows = [dated(a, catalogue.topics, "articles") for a in catalogue.newest_first()]
-    text = env.get_template("articles_index.md.j2").render(front=front_matter(title="Articles"), rows=rows)
-    return Page("articles/index.md", text, None)
 
 
 def render_topics_index(env: jinja2.Environment, catalogue: Catalogue) -> Page:

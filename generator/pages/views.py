@@ -47,27 +47,28 @@ def figure_label(figure: Figure) -> str:
     return f"{prefix}{number}" if prefix else f"{number} {figure.unit}"
 
 
+def _to(folder: str, target: str, from_dir: str) -> str:
+    """A docs-relative link to `target` in `folder` from a page in `from_dir` ("", "topics", "topics/x" ...)."""
+    if from_dir == folder:
+        return target
+    up = "../" * (from_dir.count("/") + 1) if from_dir else ""
+    return f"{up}{folder}/{target}"
+
+
 def article_href(slug: str, paragraph: int | None = None, *, from_dir: str = "articles") -> str:
     """A docs-relative link to an article page (and paragraph) from a page in `from_dir`."""
-    base = f"{slug}.md" if from_dir == "articles" else f"../articles/{slug}.md"
-    if from_dir == "":
-        base = f"articles/{slug}.md"
+    base = _to("articles", f"{slug}.md", from_dir)
     return f"{base}#p{paragraph}" if paragraph else base
 
 
 def person_href(name: str, *, from_dir: str) -> str:
     """A docs-relative link to the page of the person or body named `name`, from a page in `from_dir`."""
-    target = f"{person_slug(name)}.md"
-    if from_dir == "people":
-        return target
-    return f"people/{target}" if from_dir == "" else f"../people/{target}"
+    return _to("people", f"{person_slug(name)}.md", from_dir)
 
 
 def topic_href(slug: str, *, from_dir: str = "topics") -> str:
     """A docs-relative link to a topic page from a page in `from_dir`."""
-    if from_dir == "topics":
-        return f"{slug}.md"
-    return f"topics/{slug}.md" if from_dir == "" else f"../topics/{slug}.md"
+    return _to("topics", f"{slug}.md", from_dir)
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class Catalogue:
     glossary: tuple[GlossaryTerm, ...] = ()
     people: Mapping[str, PersonLinks] = field(default_factory=lambda: MappingProxyType({}))  # by slug
     knowledge: Knowledge = field(default_factory=Knowledge)  # the measures and official totals, for figures/
+    people_pages: frozenset[str] = frozenset()  # the docs paths of the people pages, `people/<slug>.md`
 
     @classmethod
     def of(cls, articles: tuple[Article, ...], knowledge: Knowledge, index: SiteIndex) -> Catalogue:
@@ -132,7 +134,8 @@ class Catalogue:
         topics = MappingProxyType({t.slug: t for t in knowledge.topics})
         by_slug = MappingProxyType({a.slug: a for a in articles})
         people = MappingProxyType({p.slug: p for p in index.people})
-        return cls(topics, by_slug, index, knowledge.glossary, people, knowledge)
+        pages = frozenset(f"people/{slug}.md" for slug in people)
+        return cls(topics, by_slug, index, knowledge.glossary, people, knowledge, pages)
 
     def newest_first(self) -> list[Article]:
         """The articles in the index's date order, newest first."""

@@ -1,4 +1,4 @@
-// Filters for the quotations page (quotes/): by speaker, topic, outlet and year.
+// Filters for the quotations pages (quotes/<year>/): by speaker, topic, outlet and year.
 // The generator writes each quotation's values on its list item as data- attributes holding
 // tokens only (letters, digits, hyphens); the labels of the choices are the page's visible text.
 // Runs only where those list items are; without JavaScript the page is the grouped list.
@@ -86,7 +86,8 @@
   form.className = "quote-filters";
   form.setAttribute("role", "search");
   form.setAttribute("aria-label", "Filter the quotations");
-  var selects = FILTERS.map(function (filter) {
+  // A filter with a single choice (the year, on a page of one year's quotations) is left out.
+  var selects = FILTERS.filter(function (filter) { return choices(filter).length > 1; }).map(function (filter) {
     var wrapper = control(filter);
     form.appendChild(wrapper);
     return wrapper.querySelector("select");
