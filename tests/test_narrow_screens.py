@@ -24,6 +24,8 @@ PAGES = {
     "topic": "/topics/offshoring/",
     "people": "/people/",
     "quotes": "/quotes/",
+    "figures": "/figures/",
+    "chart": "/figures/crossings/",
     "timeline": "/timeline/",
     "timeline-year": "/timeline/2025/",
     "data": "/data/",
