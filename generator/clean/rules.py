@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.clean.lines import KeptLine, normalise_line
-from generator.inputs.patterns import ContributorPattern, PatternError, PatternMatch, compile_pattern
+from generator.inputs.patterns import (
+    ContributorPattern,
+    FullMatchSet,
+    PatternError,
+    PatternMatch,
+    compile_pattern,
+)
 from generator.models import NO_EDITS, JunkRule, LineEdits, RemovedText
 
 MAX_LINE = 20_000
@@ -27,6 +33,7 @@ BARE_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}")
 class CompiledRules:
     lines: tuple[tuple[str, ContributorPattern], ...]
     prefixes: tuple[tuple[str, ContributorPattern], ...]
+    line_set: FullMatchSet | None = None  # the whole-line rules as one set: one scan of a line
 
 
 @lru_cache(maxsize=8)
@@ -39,17 +46,16 @@ def compile_rules(rules: tuple[JunkRule, ...]) -> CompiledRules:
         except PatternError:
             continue
         (prefixes if rule.where == "prefix" else lines).append((rule.name, pattern))
-    return CompiledRules(tuple(lines), tuple(prefixes))
+    line_set = FullMatchSet(tuple(pattern.source for _, pattern in lines)) if lines else None
+    return CompiledRules(tuple(lines), tuple(prefixes), line_set)
 
 
 def matching_line_rule(text: str, compiled: CompiledRules) -> str | None:
     """The name of the first whole-line rule that matches `text`, or None."""
-    if len(text) > MAX_LINE:
+    if len(text) > MAX_LINE or compiled.line_set is None:
         return None
-    for name, pattern in compiled.lines:
-        if pattern.fullmatch(text):
-            return name
-    return None
+    first = compiled.line_set.first(text)
+    return None if first is None else compiled.lines[first][0]
 
 
 def split_prefix(text: str, compiled: CompiledRules) -> tuple[str, str, str] | None:

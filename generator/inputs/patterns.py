@@ -113,6 +113,28 @@ def compile_pattern(source: str, *, ignore_case: bool = False, multiline: bool =
         raise PatternError(explain_engine_error(source, err)) from None
 
 
+SET_MEMORY = 256 << 20  # RE2's default (8 MB) is too small for a hundred rules in one automaton
+
+
+class FullMatchSet:
+    """Several contributor patterns matched against a whole text in one pass (RE2's set): which
+    of them match, in one scan however many there are."""
+
+    def __init__(self, sources: tuple[str, ...]):
+        options = re2.Options()
+        options.log_errors = False
+        options.max_mem = SET_MEMORY
+        self._set = re2.Set.FullMatchSet(options)
+        for source in sources:
+            self._set.Add(to_re2_syntax(source))
+        self._set.Compile()
+
+    def first(self, text: str) -> int | None:
+        """The position in `sources` of the first pattern that matches the whole of `text`, or None."""
+        found = self._set.Match(text)
+        return min(found) if found else None
+
+
 def pattern_problem(source: str) -> str | None:
     """Why a contributor's pattern cannot be used, in the contributor's words; None when it can."""
     try:

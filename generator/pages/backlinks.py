@@ -20,9 +20,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from urllib.parse import unquote, urlsplit
 
-from generator.inputs.front_matter import split_front_matter
+import yaml
+
 from generator.inputs.slugs import is_listing_slug
-from generator.models import InputError, Page
+from generator.models import Page
 from generator.pages.mdtext import Markdown, escape_markdown, link
 
 SHOWN = 30  # pages listed per kind; the rest are counted
@@ -34,6 +35,7 @@ KINDS: tuple[tuple[str, str], ...] = (  # the folder of a linking page -> its li
 )
 WITH_SECTION = ("articles", "topics", "people")  # the folders whose pages get the section
 HEADING = "## What links here"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # An inline link's target: `](` then no space or parenthesis up to `)`. Text that was escaped
 # has `\]\(`; the backslashes before `]` are counted, so an escaped `]` never opens a target.
 _TARGET = re.compile(r"\]\(([^()\s]+)\)")
@@ -125,11 +127,17 @@ def resolve(source: str, target: str) -> str | None:
 
 
 def _title(page: Page) -> str:
-    """The page's title as its front matter gives it; its path when it has none."""
-    try:
-        title = split_front_matter(page.text, page.path).document.data.get("title")
-    except InputError:
-        title = None
+    """The page's title as its front matter gives it; its path when it has none. The front matter
+    is the generator's own (`environment.front_matter`: plain keys, no aliases), so the C loader
+    reads it, a tenth of the time of the located loader contributor files need."""
+    text, title = page.text, None
+    end = text.find("\n---\n", 4) if text.startswith("---\n") else -1
+    if end != -1:
+        try:
+            data = yaml.load(text[4:end], Loader=_LOADER)
+        except yaml.YAMLError:
+            data = None
+        title = data.get("title") if isinstance(data, dict) else None
     return title if isinstance(title, str) and title.strip() else page.path.removesuffix(".md")
 
 
