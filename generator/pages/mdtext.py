@@ -19,7 +19,7 @@ from bisect import bisect_left
 # so the first one becomes an entity). `!!!`, `*[`, `{`, `|` and `>` are escaped already.
 _INLINE = re.compile(r"([\\`*_{}\[\]()!|])")
 _LINE_START = re.compile(r"^([#+-]|\d+\.|\?\?\?|=)")
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -32,7 +32,7 @@ class Markdown(str):
 def escape_markdown(text: str) -> str:
     """Escape `text` so that it renders literally, inline, on one line."""
     text = _CONTROL.sub("", str(text))
-    text = "".join(_HTML.get(ch, ch) for ch in text)
+    text = text.translate(_HTML)
     text = " ".join(_INLINE.sub(r"\\\1", text).split())
     return _LINE_START.sub(lambda m: _escape_marker(m.group(1)), text)
 
