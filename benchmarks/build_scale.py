@@ -184,7 +184,11 @@ def weigh(site: Path) -> dict:
     """Bytes of the whole site, of its article pages and of its largest HTML page."""
     files = [p for p in site.rglob("*") if p.is_file()]
     html = {str(p.relative_to(site)): p.stat().st_size for p in files if p.suffix == ".html"}
-    articles = [size for path, size in html.items() if path.startswith("articles/") and path.count("/") == 2]
+    articles = [
+        size
+        for path, size in html.items()
+        if path.startswith("articles/") and path.count("/") == 2 and not _is_listing(path.split("/")[1])
+    ]
     largest = max(html.items(), key=lambda item: item[1])
     return {
         "site_bytes": sum(p.stat().st_size for p in files),
@@ -195,6 +199,11 @@ def weigh(site: Path) -> dict:
         "largest_page": {"path": largest[0], "bytes": largest[1]},
         "largest_pages": sorted(((size, path) for path, size in html.items()), reverse=True)[:8],
     }
+
+
+def _is_listing(name: str) -> bool:
+    """A list of articles by year (articles/2024/, articles/undated/), not an article page."""
+    return name.isdigit() or name == "undated"
 
 
 # --- the first search in a browser ----------------------------------------------------------------
