@@ -45,18 +45,10 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from search_bytes import CHROMIUM, FLAGS  # noqa: E402  (the offline-safe Chromium flags)
 from synthetic import DEV, make_project  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # How a search box and a search result look, in Material and in Pagefind's UI; the first visible wins.
 SEARCH_OPENERS = ["label.md-search__icon", "label[for='__search']"]
 SEARCH_INPUTS = [
@@ -225,7 +217,7 @@ def first_search(site: Path, query: str, timeout_s: float) -> dict:
     finished = []
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             context = browser.new_context()
             context.on("requestfinished", lambda request: finished.append(request))
             page = context.new_page()
