@@ -16,7 +16,7 @@ import pytest
 from conftest import copy_project, run_generator
 from generator.annotate.topics import term_regex, whole_word_matches
 from generator.clean import clean_text
-from generator.inputs.patterns import PatternError, compile_pattern, pattern_problem
+from generator.inputs.patterns import PatternError, SearchSet, compile_pattern, pattern_problem
 from generator.inputs.slugs import is_listing_slug
 from generator.models import JunkRule, SourceText, WeightedTerm
 
@@ -144,6 +144,21 @@ def test_multiline_lets_an_outlet_signal_anchor_at_any_line() -> None:
     evidence = "Ministers met on Monday.\nImage caption, Migrants on a beach near Calais"
     assert compile_pattern("^Image caption", multiline=True).search(evidence).start() == 25
     assert compile_pattern("^Image caption").search(evidence) is None
+
+
+def test_a_search_set_answers_as_each_pattern_would_and_keeps_the_ones_it_cannot_hold() -> None:
+    patterns = (r"home office", r"(?-i:France)", r"^Image caption", r"£\d+\smillion", r"\w+ly\b", r"(a+)+$")
+    texts = (
+        "The HOME OFFICE said.\nImage caption, boats near france",
+        "Talks with France on a £500\u00a0million deal went badly",
+        "",
+    )
+    for flags in ({"ignore_case": True}, {"multiline": True}, {}):
+        scan = SearchSet(patterns, **flags)
+        for text in texts:
+            alone = {p for p in patterns if compile_pattern(p, **flags).search(text)}
+            assert scan.possible(text) == alone, (flags, text)
+    assert SearchSet(("boats", r"(\w+) \1")).possible("small boats") == {"boats", r"(\w+) \1"}
 
 
 def test_word_classes_are_unicode_as_in_python() -> None:

@@ -13,13 +13,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.annotate.document import Document
 from generator.annotate.sentences import split_sentences
-from generator.inputs.patterns import ContributorPattern, PatternError, compile_pattern
+from generator.inputs.patterns import ContributorPattern, PatternError, SearchSet, compile_pattern
 from generator.models import Annotations, Evidence, Paragraph, TopicDef, TopicMatch, WeightedTerm
 
 MAX_EVIDENCE = 3
@@ -152,10 +152,24 @@ class ArticleText:
         return cls(tuple(sentences), text, tuple(offsets))
 
 
-def sentence_scores(article: ArticleText, terms: tuple[CompiledTerm, ...]) -> list[float]:
-    """For each sentence, the sum of the weights of the distinct terms found in it."""
+@lru_cache(maxsize=8)
+def term_set(sources: tuple[str, ...]) -> SearchSet:
+    """Every topic's terms in one RE2 set: one scan of an article finds the few worth a full scan."""
+    return SearchSet(sources, ignore_case=True)
+
+
+def sentence_scores(
+    article: ArticleText, terms: tuple[CompiledTerm, ...], present: Container[str] | None = None
+) -> list[float]:
+    """For each sentence, the sum of the weights of the distinct terms found in it.
+
+    `present`, when given, holds the source of every term that may match the article; the rest
+    cannot, and are not scanned.
+    """
     scores = [0.0] * len(article.sentences)
     for term in terms:
+        if present is not None and term.regex.source not in present:
+            continue
         hit: set[int] = set()
         for start in whole_word_matches(term.regex, article.text):
             hit.add(bisect_right(article.offsets, start) - 1)
@@ -164,9 +178,14 @@ def sentence_scores(article: ArticleText, terms: tuple[CompiledTerm, ...]) -> li
     return scores
 
 
-def match_topic(topic: TopicDef, article: ArticleText) -> TopicMatch | None:
-    """Score every sentence for one topic; None when the article does not touch the topic."""
-    scores = sentence_scores(article, compile_terms(topic.terms))
+def match_topic(
+    topic: TopicDef, article: ArticleText, present: Container[str] | None = None
+) -> TopicMatch | None:
+    """Score every sentence for one topic; None when the article does not touch the topic.
+
+    `present`: the sources of the terms that may match the article, if known (`sentence_scores`).
+    """
+    scores = sentence_scores(article, compile_terms(topic.terms), present)
     scored = [ScoredSentence(s, score) for s, score in zip(article.sentences, scores) if score > 0]
     if not scored:
         return None
@@ -190,7 +209,10 @@ def topic_order(topic: TopicDef) -> tuple[int, str]:
 def find_topics(paragraphs: tuple[Paragraph, ...], topics: tuple[TopicDef, ...]) -> tuple[TopicMatch, ...]:
     """Paragraphs and topic rules in; one TopicMatch per topic the article touches, in topic order."""
     article = ArticleText.of(article_sentences(paragraphs))
-    matches = (match_topic(topic, article) for topic in sorted(topics, key=topic_order))
+    ordered = sorted(topics, key=topic_order)
+    sources = tuple(term.regex.source for topic in ordered for term in compile_terms(topic.terms))
+    present = term_set(sources).possible(article.text)
+    matches = (match_topic(topic, article, present) for topic in ordered)
     return tuple(match for match in matches if match is not None)
 
 

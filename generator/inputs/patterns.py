@@ -103,14 +103,24 @@ def compile_pattern(source: str, *, ignore_case: bool = False, multiline: bool =
     line). Raises PatternError, with a message for the contributor, when it cannot be used.
     """
     check_python_syntax(source)
+    translated = engine_source(source, multiline=multiline)
+    try:
+        return ContributorPattern(source, re2.compile(translated, engine_options(ignore_case=ignore_case)))
+    except re2.error as err:
+        raise PatternError(explain_engine_error(source, err)) from None
+
+
+def engine_source(source: str, *, multiline: bool = False) -> str:
+    """A contributor's pattern as RE2 reads it, with `compile_pattern`'s multiline flag."""
+    return ("(?m)" if multiline else "") + to_re2_syntax(source)
+
+
+def engine_options(*, ignore_case: bool = False) -> re2.Options:
+    """RE2's options for `compile_pattern`'s ignore_case."""
     options = re2.Options()
     options.log_errors = False
     options.case_sensitive = not ignore_case
-    translated = ("(?m)" if multiline else "") + to_re2_syntax(source)
-    try:
-        return ContributorPattern(source, re2.compile(translated, options))
-    except re2.error as err:
-        raise PatternError(explain_engine_error(source, err)) from None
+    return options
 
 
 SET_MEMORY = 256 << 20  # RE2's default (8 MB) is too small for a hundred rules in one automaton
@@ -133,6 +143,41 @@ class FullMatchSet:
         """The position in `sources` of the first pattern that matches the whole of `text`, or None."""
         found = self._set.Match(text)
         return min(found) if found else None
+
+
+class SearchSet:
+    """Which of several contributor patterns may match somewhere in a text, in one scan (RE2's set).
+
+    Built with `compile_pattern`'s flags, it answers for each pattern exactly as that pattern's
+    own `search` would, so a caller can skip the full scan of every pattern the set rules out.
+    The answer is a superset: a pattern the set cannot hold, or a scan RE2 gives up on (its
+    automaton out of memory), counts as "may match".
+    """
+
+    def __init__(self, sources: tuple[str, ...], *, ignore_case: bool = False, multiline: bool = False):
+        self._sources = frozenset(sources)
+        self._numbered: dict[int, str] = {}  # the set's number for each pattern it holds
+        self._unsure: set[str] = set()  # patterns the set could not take: always "may match"
+        options = engine_options(ignore_case=ignore_case)
+        options.max_mem = SET_MEMORY
+        self._set: re2.Set | None = re2.Set.SearchSet(options)
+        self._sentinel = self._set.Add("")  # matches every text: without it in an answer, RE2 gave up
+        for source in sorted(self._sources):
+            try:
+                self._numbered[self._set.Add(engine_source(source, multiline=multiline))] = source
+            except (re2.error, PatternError):
+                self._unsure.add(source)
+        try:
+            self._set.Compile()
+        except re2.error:
+            self._set = None
+
+    def possible(self, text: str) -> frozenset[str]:
+        """The sources that may match somewhere in `text`: all that do, and any the set is unsure of."""
+        found = self._set.Match(text) if self._set is not None else None
+        if not found or self._sentinel not in found:
+            return self._sources
+        return frozenset(self._numbered[n] for n in found if n != self._sentinel) | self._unsure
 
 
 def pattern_problem(source: str) -> str | None:
