@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 from generator.annotate.bylines import author_from_bylines
@@ -20,7 +21,7 @@ from generator.annotate.dates import MONTHS
 from generator.annotate.document import Document
 from generator.annotate.sentences import split_sentences
 from generator.annotate.timestamps import published_from_timestamps
-from generator.inputs.patterns import ContributorPattern, PatternError, compile_pattern
+from generator.inputs.patterns import ContributorPattern, PatternError, SearchSet, compile_pattern
 from generator.models import Annotations, Entity, Outlet, Paragraph, Sourced
 
 TITLE_LIMIT = 90
@@ -86,10 +87,21 @@ def signal_regex(pattern: str) -> ContributorPattern | None:
         return None
 
 
-def score_outlet(outlet: Outlet, text: str) -> tuple[float, list[str]]:
-    """Sum the weights of the outlet's signals found in `text`; list the fragments that matched."""
+@lru_cache(maxsize=8)
+def signal_set(patterns: tuple[str, ...]) -> SearchSet:
+    """Every outlet's signals in one RE2 set: one scan of a text rules out most of them."""
+    return SearchSet(patterns, multiline=True)
+
+
+def score_outlet(outlet: Outlet, text: str, present: Container[str] | None = None) -> tuple[float, list[str]]:
+    """Sum the weights of the outlet's signals found in `text`; list the fragments that matched.
+
+    `present`, when given, holds every signal pattern that may match `text`; the rest are not searched.
+    """
     score, fragments = 0.0, []
     for signal in outlet.signals:
+        if present is not None and signal.pattern not in present:
+            continue
         regex = signal_regex(signal.pattern)
         match = regex.search(text) if regex is not None else None
         if match:
@@ -107,8 +119,11 @@ def evidence_text(document: Document) -> str:
 def infer_outlet(document: Document) -> Sourced:
     """The outlet whose signals score highest, if that reaches the threshold and beats the rest."""
     text = evidence_text(document)
+    outlets = document.knowledge.outlets
+    patterns = tuple(signal.pattern for outlet in outlets for signal in outlet.signals)
+    present = signal_set(patterns).possible(text)
     scored = sorted(
-        ((score_outlet(outlet, text), outlet.name) for outlet in document.knowledge.outlets),
+        ((score_outlet(outlet, text, present), outlet.name) for outlet in outlets),
         key=lambda item: (-item[0][0], item[1]),
     )
     if not scored or scored[0][0][0] < OUTLET_THRESHOLD:
@@ -164,7 +179,7 @@ def office_spans(entities: tuple[Entity, ...], sentences: list[str]) -> list[tup
     """(start, end, basis) for each office-holder the article names together with a dated role."""
     text = "\n".join(sentences)
     spans = []
-    for entity in sorted(entities, key=lambda e: e.name):
+    for entity in sorted((e for e in entities if e.roles), key=lambda e: e.name):  # only roles date
         names = [n for n in (entity.name, *entity.aliases) if n and n in text]
         mentions = [(s, n) for s in sentences for n in names if n in s]
         for role in entity.roles if mentions else ():
