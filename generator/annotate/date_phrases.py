@@ -131,29 +131,42 @@ def _period(found: re.Match[str]) -> tuple[str | None, str | None]:
     return None, f"{unit.lower()}:{offset}"
 
 
-# (pattern, builder), longest forms first; a match the builder turns down is no date.
-_PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
-    (re.compile(pattern), builder)
-    for pattern, builder in (
-        (rf"\b{_ON_WEEKDAY}(\d{{1,2}}){_ORDINAL} (?:of )?{_MONTH},? {_YEAR}", _day_month_year),
-        (rf"\b{_ON_WEEKDAY}{_MONTH} (\d{{1,2}}){_ORDINAL},? {_YEAR}", _month_day_year),
-        (rf"\b(?:(?i:in) |{_PART_OF})?{_MONTH},? {_YEAR}", _month_year),
-        (rf"\b{_ON_WEEKDAY}(\d{{1,2}}){_ORDINAL} (?:of )?{_MONTH}", _day_month),
-        (rf"\b{_ON_WEEKDAY}{_MONTH} (\d{{1,2}}){_ORDINAL}\b(?![,.]\d)", _month_day_only),
-        (rf"\b(?:(?i:in|during|throughout|by) |{_PART_OF}){_YEAR}{_NOT_POSSESSIVE}", _year),
+_DAY_WORD = r"(?i:(yesterday|today|tonight|last night|this (?:morning|afternoon|evening)))"
+# What every match of a pattern below holds somewhere: a sentence without it cannot match, and
+# one cheap search for it spares most sentences the ten full patterns.
+_CORES = {
+    "month": re.compile(_MONTH),
+    "year": re.compile(_YEAR),
+    "weekday": re.compile(_WEEKDAY),
+    "day word": re.compile(_DAY_WORD),
+    "period": re.compile(r"(?i:(?:this|last|next) (?:week|month|year))"),
+}
+
+# (pattern, builder, the cores it holds), longest forms first; a match the builder turns down is no date.
+_PATTERNS: tuple[tuple[re.Pattern[str], Builder, tuple[str, ...]], ...] = tuple(
+    (re.compile(pattern), builder, cores)
+    for pattern, builder, cores in (
+        (
+            rf"\b{_ON_WEEKDAY}(\d{{1,2}}){_ORDINAL} (?:of )?{_MONTH},? {_YEAR}",
+            _day_month_year,
+            ("month", "year"),
+        ),
+        (rf"\b{_ON_WEEKDAY}{_MONTH} (\d{{1,2}}){_ORDINAL},? {_YEAR}", _month_day_year, ("month", "year")),
+        (rf"\b(?:(?i:in) |{_PART_OF})?{_MONTH},? {_YEAR}", _month_year, ("month", "year")),
+        (rf"\b{_ON_WEEKDAY}(\d{{1,2}}){_ORDINAL} (?:of )?{_MONTH}", _day_month, ("month",)),
+        (rf"\b{_ON_WEEKDAY}{_MONTH} (\d{{1,2}}){_ORDINAL}\b(?![,.]\d)", _month_day_only, ("month",)),
+        (rf"\b(?:(?i:in|during|throughout|by) |{_PART_OF}){_YEAR}{_NOT_POSSESSIVE}", _year, ("year",)),
         (
             rf"\b(?:((?i:last|next)) |(?i:in|during|by) |{_PART_OF}){_MONTH}(?! ?\d){_NOT_POSSESSIVE}",
             _month_name,
+            ("month",),
         ),
-        (rf"\b(?:((?i:on|last|next|this|by)) )?{_WEEKDAY}{_NOT_POSSESSIVE}", _weekday),
-        (
-            r"\b(?i:(?:earlier |later )?(yesterday|today|tonight|last night|this (?:morning|afternoon|evening)))\b"
-            + _NOT_POSSESSIVE,
-            _day_word,
-        ),
+        (rf"\b(?:((?i:on|last|next|this|by)) )?{_WEEKDAY}{_NOT_POSSESSIVE}", _weekday, ("weekday",)),
+        (rf"\b(?i:(?:earlier |later )?){_DAY_WORD}\b{_NOT_POSSESSIVE}", _day_word, ("day word",)),
         (
             rf"\b(?i:(?:(?:earlier|later) )?(?:(this)|(last|next)) (week|month|year))\b{_NOT_POSSESSIVE}",
             _period,
+            ("period",),
         ),
     )
 )
@@ -178,8 +191,9 @@ _BARE_WEEKDAY_AFTER = re.compile(r"\b(?!(?:a|an|the|every|each|since|until|of)\b
 def find_date_phrases(sentence: str) -> list[DatePhrase]:
     """Every date phrase of `sentence`, left to right, the longest where two start together."""
     found = []
-    for pattern, builder in _PATTERNS:
-        for match in pattern.finditer(sentence):
+    held = {name for name, core in _CORES.items() if core.search(sentence)}
+    for pattern, builder, cores in _PATTERNS:
+        for match in pattern.finditer(sentence) if held.issuperset(cores) else ():
             date, relative = builder(match)
             if (date or relative) and _dates_an_event(sentence, match, relative):
                 found.append(DatePhrase(match.start(), match.end(), match.group(0), date, relative))
