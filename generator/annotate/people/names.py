@@ -110,10 +110,7 @@ class NameIndex:
         for info in self.ordered():
             if info.name.split()[-1] == surname:
                 return info.name
-        for entity in self.entities:
-            if entity.kind == "person" and entity.name.split()[-1] == surname:
-                return entity.name
-        return None
+        return _person_surnames(self.entities).get(surname)
 
     def _by_first_name(self, first: str) -> str | None:
         matches = [p.name for p in self.ordered() if p.name.split()[0] == first]
@@ -154,6 +151,16 @@ def _alias_table(entities: tuple[Entity, ...]) -> tuple[dict[str, list[Entity]],
         for alias in dict.fromkeys(a.lower() for a in (entity.name, *entity.aliases)):
             folded.setdefault(alias, []).append(entity)
     return exact, folded
+
+
+@identity_cache
+def _person_surnames(entities: tuple[Entity, ...]) -> dict[str, str]:
+    """Each surname -> the name of the first person entity (in file order) that has it."""
+    surnames: dict[str, str] = {}
+    for entity in entities:
+        if entity.kind == "person":
+            surnames.setdefault(entity.name.split()[-1], entity.name)
+    return surnames
 
 
 RoleFinder = Callable[["NameIndex", tuple[Paragraph, ...]], dict[str, str]]
