@@ -121,9 +121,14 @@ def _known_person(run: CapitalisedRun, entities: tuple[Entity, ...]) -> tuple[st
 
 
 def _names_something_else(run: CapitalisedRun, entities: tuple[Entity, ...]) -> bool:
-    text = " ".join(run.words)
+    return _other_names_re(entities).search(" ".join(run.words)) is not None
+
+
+@identity_cache
+def _other_names_re(entities: tuple[Entity, ...]) -> re.Pattern[str]:
+    """Any multi-word name of a place, body or thing, anywhere in a text: one scan, not one per name."""
     _, others = _entity_names(entities)
-    return any(alias in text for alias in others)
+    return re.compile("|".join(map(re.escape, others)) if others else "(?!)")
 
 
 @identity_cache

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from generator.annotate.people.name_spans import capitalised_runs
 from generator.annotate.people.names import NameIndex
@@ -79,7 +80,7 @@ def _body_subject(hidden: str, start: int, end: int, index: NameIndex) -> Speake
 
 def _person_subject(hidden: str, start: int, end: int, index: NameIndex) -> Speaker | None:
     """The person named within the first words of the sentence."""
-    words = list(WORD.finditer(hidden, start, end))[:SUBJECT_WINDOW]
+    words = list(islice(WORD.finditer(hidden, start, end), SUBJECT_WINDOW))  # not every word of the sentence
     if not words:
         return None
     if words[0].group().lower() == "the":
