@@ -161,6 +161,16 @@ def test_a_search_set_answers_as_each_pattern_would_and_keeps_the_ones_it_cannot
     assert SearchSet(("boats", r"(\w+) \1")).possible("small boats") == {"boats", r"(\w+) \1"}
 
 
+def test_byte_spans_are_finditer_s_matches_stepping_over_whole_characters() -> None:
+    text = "é😀 Élisabeth’s 1,234 boats"
+    data = text.encode()
+    for source in ("é*", r"\w+", "(?:)", r"\d[\d,]* boats", "s?"):
+        pattern = compile_pattern(source, ignore_case=True)
+        in_characters = [m.span() for m in pattern.finditer(text, 2)]
+        in_bytes = pattern.spans_utf8(data, len(text[:2].encode()))
+        assert [(len(data[:a].decode()), len(data[:b].decode())) for a, b in in_bytes] == in_characters
+
+
 def test_word_classes_are_unicode_as_in_python() -> None:
     word = compile_pattern(r"\w+")
     assert word.fullmatch("Élisabeth") is not None

@@ -110,28 +110,45 @@ def whole_word_matches(regex: ContributorPattern, text: str) -> Iterator[int]:
     A match glued at its start may hide one that starts at a later word inside it
     ("x1,234 boats" holds "234 boats"); the search then resumes at that word.
     """
+    data = text.encode()
+    return (len(data[:start].decode()) for start in whole_word_starts(regex, data))
+
+
+def whole_word_starts(regex: ContributorPattern, data: bytes) -> Iterator[int]:
+    """`whole_word_matches` in a text encoded to UTF-8, in byte offsets: an article is encoded once
+    for all its terms (the engine's wrapper would encode it again for each one)."""
     position = 0
-    while position <= len(text):
+    while position <= len(data):
         resume = None
-        for found in regex.finditer(text, position):
-            start, end = found.span()
-            if start > 0 and text[start - 1].isalnum():
-                resume = next_word_start(text, start, end)
+        for start, end in regex.spans_utf8(data, position):
+            if start > 0 and char_before(data, start).isalnum():
+                resume = next_word_start(data, start, end)
                 if resume is not None:
                     break
-            elif start < end and (end == len(text) or not text[end].isalnum()):
+            elif start < end and (end == len(data) or not char_at(data, end).isalnum()):
                 yield start
         if resume is None:
             return
         position = resume
 
 
-def next_word_start(text: str, start: int, end: int) -> int | None:
+def next_word_start(data: bytes, start: int, end: int) -> int | None:
     """The first offset after `start` and before `end` that no letter or digit precedes, if any."""
-    for index in range(start + 1, end):
-        if not text[index - 1].isalnum():
-            return index
+    word = data[start:end].decode()
+    for index in range(1, len(word)):
+        if not word[index - 1].isalnum():
+            return start + len(word[:index].encode())
     return None
+
+
+def char_before(data: bytes, at: int) -> str:
+    """The character that ends at byte `at` of UTF-8 `data` (a character takes at most 4 bytes)."""
+    return data[max(0, at - 4) : at].decode("utf-8", "ignore")[-1:]
+
+
+def char_at(data: bytes, at: int) -> str:
+    """The character that starts at byte `at` of UTF-8 `data`."""
+    return data[at : at + 4].decode("utf-8", "ignore")[:1]
 
 
 @dataclass(frozen=True)
@@ -141,15 +158,19 @@ class ArticleText:
     sentences: tuple[Sentence, ...]
     text: str
     offsets: tuple[int, ...]
+    data: bytes = b""  # `text` encoded to UTF-8
+    byte_offsets: tuple[int, ...] = ()  # each sentence's offset in `data`
 
     @classmethod
     def of(cls, sentences: list[Sentence]) -> ArticleText:
-        offsets, position = [], 0
+        offsets, position, byte_offsets, byte_position = [], 0, [], 0
         for sentence in sentences:
             offsets.append(position)
             position += len(sentence.text) + 1
+            byte_offsets.append(byte_position)
+            byte_position += len(sentence.text.encode()) + 1
         text = "\n".join(s.text for s in sentences)
-        return cls(tuple(sentences), text, tuple(offsets))
+        return cls(tuple(sentences), text, tuple(offsets), text.encode(), tuple(byte_offsets))
 
 
 @lru_cache(maxsize=8)
@@ -171,8 +192,8 @@ def sentence_scores(
         if present is not None and term.regex.source not in present:
             continue
         hit: set[int] = set()
-        for start in whole_word_matches(term.regex, article.text):
-            hit.add(bisect_right(article.offsets, start) - 1)
+        for start in whole_word_starts(term.regex, article.data):
+            hit.add(bisect_right(article.byte_offsets, start) - 1)
         for index in hit:
             scores[index] += term.weight
     return scores

@@ -89,10 +89,32 @@ class ContributorPattern:
         """Every non-overlapping match in `text` from `pos` on, left to right."""
         return self.regex.finditer(text, pos)
 
+    def spans_utf8(self, data: bytes, pos: int = 0) -> Iterator[tuple[int, int]]:
+        """`finditer`'s matches as (start, end) byte offsets into `data`, a text encoded to UTF-8.
+
+        For a caller that scans one text with many patterns: `finditer` encodes the text on every
+        call and turns every match's offsets back into characters. Like `finditer` (the wrapper's
+        loop, step for step), it steps past an empty match by one character, never into one.
+        """
+        while True:
+            found = self.regex.search(data, pos)
+            if found is None:
+                return
+            start, end = found.span()
+            yield start, end
+            if pos == len(data):
+                return
+            pos = end if end != pos else pos + utf8_length(data[pos])
+
     @property
     def groupindex(self) -> dict[str, int]:
         """Named groups and their numbers."""
         return self.regex.groupindex
+
+
+def utf8_length(lead: int) -> int:
+    """How many bytes the UTF-8 character that starts with byte `lead` takes."""
+    return 1 if lead < 0xC0 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
 
 
 @lru_cache(maxsize=1024)
