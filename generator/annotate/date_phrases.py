@@ -131,15 +131,13 @@ def _period(found: re.Match[str]) -> tuple[str | None, str | None]:
     return None, f"{unit.lower()}:{offset}"
 
 
-_DAY_WORD = r"(?i:(yesterday|today|tonight|last night|this (?:morning|afternoon|evening)))"
-# What every match of a pattern below holds somewhere: a sentence without it cannot match, and
-# one cheap search for it spares most sentences the ten full patterns.
+# What every match of a pattern below holds somewhere: a sentence without it cannot match, and one
+# quick search for it spares most sentences eight slow patterns (each starts with `\b`, so Python's
+# `re` tries it at every position). A month's name or short form starts with its first three letters.
 _CORES = {
-    "month": re.compile(_MONTH),
+    "month": re.compile("|".join(sorted({name[:3] for name in MONTHS + MONTH_ABBREVIATIONS}))),
     "year": re.compile(_YEAR),
     "weekday": re.compile(_WEEKDAY),
-    "day word": re.compile(_DAY_WORD),
-    "period": re.compile(r"(?i:(?:this|last|next) (?:week|month|year))"),
 }
 
 # (pattern, builder, the cores it holds), longest forms first; a match the builder turns down is no date.
@@ -162,11 +160,16 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Builder, tuple[str, ...]], ...] = tuple(
             ("month",),
         ),
         (rf"\b(?:((?i:on|last|next|this|by)) )?{_WEEKDAY}{_NOT_POSSESSIVE}", _weekday, ("weekday",)),
-        (rf"\b(?i:(?:earlier |later )?){_DAY_WORD}\b{_NOT_POSSESSIVE}", _day_word, ("day word",)),
+        (
+            r"\b(?i:(?:earlier |later )?(yesterday|today|tonight|last night|this (?:morning|afternoon|evening)))\b"
+            + _NOT_POSSESSIVE,
+            _day_word,
+            (),
+        ),
         (
             rf"\b(?i:(?:(?:earlier|later) )?(?:(this)|(last|next)) (week|month|year))\b{_NOT_POSSESSIVE}",
             _period,
-            ("period",),
+            (),
         ),
     )
 )
