@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from generator.annotate.document import Document
-from generator.annotate.people.annotator import annotate_people
+from generator.annotate.people.annotator import annotate_people, organisations_named
 from generator.annotate.people.names import build_name_index
+from generator.annotate.quotes.bodies import bodies_at
 from generator.annotate.vocabulary import non_person_words
 from generator.inputs.project import read_inputs
 from generator.models import (
@@ -173,3 +174,10 @@ def test_a_party_is_known_by_its_kind_not_its_name():
 def test_never_raises_on_odd_text():
     for source in ["", "A " * 3000, "Mr", "Ms Ms Ms", "\x00 Sir , the , the ,"]:
         annotate(source)
+
+
+def test_a_body_glued_to_the_word_before_it_is_not_named() -> None:
+    entities = (Entity("Home Office", "organisation", ("HO",)),)
+    assert organisations_named((Paragraph(1, 1, "Staff at the HO said so."),), entities) == ["Home Office"]
+    assert organisations_named((Paragraph(1, 1, "Staff at xHO and 2HO said so."),), entities) == []
+    assert bodies_at("The xHome Office, then the Home Office said", entities) == [(27, "Home Office")]

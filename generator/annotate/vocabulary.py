@@ -10,7 +10,7 @@ content/entities.yaml, and newspapers' names in content/outlets.yaml;
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from generator.models import Knowledge
@@ -126,6 +126,24 @@ def strip_possessive(token: str) -> str:
 def is_capitalised(token: str) -> bool:
     """A token that starts with an upper-case letter."""
     return bool(token) and token[0].isupper()
+
+
+def matches_not_after(pattern: re.Pattern[str], glued: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches `(?<!G)pattern` would find in `text`, `glued` being `G` (one character).
+
+    Python's `re` cannot skip ahead to a pattern that opens with a look-behind: it tries the
+    pattern at every position. Without it, an alternation of names lets `re` jump from one
+    first letter to the next, and a candidate glued to the word before is skipped here.
+    `pattern` must never match the empty string.
+    """
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        start = match.start()
+        if start and glued.match(text, start - 1):
+            position = start + 1
+            continue
+        yield match
+        position = match.end()
 
 
 def identity_cache(build: Callable[[Any], Result]) -> Callable[[Any], Result]:

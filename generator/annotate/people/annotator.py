@@ -17,7 +17,7 @@ from dataclasses import replace
 from generator.annotate.document import Document
 from generator.annotate.people.name_spans import capitalised_runs
 from generator.annotate.people.names import entity_for_alias
-from generator.annotate.vocabulary import ARTICLES, identity_cache, without_leading
+from generator.annotate.vocabulary import ARTICLES, identity_cache, matches_not_after, without_leading
 from generator.models import Annotations, Entity, Paragraph, PersonRef
 
 ORGANISATION_ENDINGS = frozenset(
@@ -35,6 +35,7 @@ TOLD_OUTLET = re.compile(
     r"((?:[A-Z][\w’'&\-]*)(?:\s(?:[A-Z][\w’'&\-]*|du|de|la))*)"
 )
 NATIONAL_QUALIFIERS = ARTICLES | {"uk", "british"}  # "the UK Border Force" is the Border Force
+GLUED_BEFORE = re.compile(r"[\w-]")  # a name glued to this character is part of a longer word
 
 
 def annotate_people(document: Document, annotations: Annotations) -> Annotations:
@@ -62,7 +63,7 @@ def organisations_named(paragraphs: tuple[Paragraph, ...], entities: tuple[Entit
 def _known_bodies(text: str, entities: tuple[Entity, ...]) -> list[tuple[int, str]]:
     pattern, names = _alias_pattern(entities)
     found = []
-    for match in pattern.finditer(text) if names else ():
+    for match in matches_not_after(pattern, GLUED_BEFORE, text) if names else ():
         entity = names[match.group(1)]
         if _is_party(entity) and PARTY_AS_ADJECTIVE.match(text, match.end()):
             continue
@@ -72,14 +73,15 @@ def _known_bodies(text: str, entities: tuple[Entity, ...]) -> list[tuple[int, st
 
 @identity_cache
 def _alias_pattern(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str], dict[str, Entity]]:
-    """One regex for every organisation name and alias, longest first."""
+    """One regex for every organisation name and alias, longest first, not glued to a word after it
+    (nor, by `matches_not_after` with `GLUED_BEFORE`, before it)."""
     names: dict[str, Entity] = {}
     for entity in entities:
         if entity.is_organisation:
             for alias in (entity.name, *entity.aliases):
                 names.setdefault(alias, entity)
     alternatives = "|".join(re.escape(a) for a in sorted(names, key=lambda a: (-len(a), a)))
-    return re.compile(r"(?<![\w-])(" + (alternatives or "(?!)") + r")(?!\w)"), names
+    return re.compile(r"(" + (alternatives or "(?!)") + r")(?!\w)"), names
 
 
 def _is_party(entity: Entity) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from generator.annotate.people.name_spans import capitalised_runs
-from generator.annotate.vocabulary import BODY_HEADS, NOT_NAME_STARTS, identity_cache
+from generator.annotate.vocabulary import BODY_HEADS, NOT_NAME_STARTS, identity_cache, matches_not_after
 from generator.models import Entity
 
 
@@ -27,7 +27,7 @@ def bodies_at(text: str, entities: tuple[Entity, ...]) -> list[tuple[int, str]]:
     found: dict[int, str] = {}
     known = _known_bodies(entities)
     if known.pattern:
-        for match in known.finditer(text):
+        for match in matches_not_after(known, GLUED, text):
             found[match.start()] = _canonical(entities, match.group())
     covered = [range(start, start + len(name)) for start, name in found.items()]
     for run in capitalised_runs(text):
@@ -47,12 +47,16 @@ def latest_body(text: str, entities: tuple[Entity, ...], head: str | None = None
     return None
 
 
+GLUED = re.compile(r"[\w’']")  # a name glued to this character is part of a longer word
+
+
 @identity_cache
 def _known_bodies(entities: tuple[Entity, ...]) -> re.Pattern[str]:
-    """One pattern for every organisation's and party's name and alias, longest first."""
+    """One pattern for every organisation's and party's name and alias, longest first, not glued to
+    a word after it (nor, by `matches_not_after` with `GLUED`, before it)."""
     names = {n for e in entities if e.is_organisation for n in (e.name, *e.aliases) if len(n) > 2}
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'])(?:{alternatives})(?![\w’'])") if alternatives else re.compile("")
+    return re.compile(rf"(?:{alternatives})(?![\w’'])") if alternatives else re.compile("")
 
 
 def _canonical(entities: tuple[Entity, ...], text: str) -> str:
