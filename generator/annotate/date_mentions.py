@@ -66,10 +66,11 @@ def paragraph_dates(paragraph: Paragraph) -> list[DateMention]:
     for start, end in sentence_ranges(text, starts_capitalised=True):
         sentence = text[start:end].strip()
         offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
-        if not is_event_sentence(sentence):
+        phrases = find_date_phrases(sentence)  # most have none: the checks below are for those that do
+        if not phrases or not is_event_sentence(sentence):
             continue
         tense, shown = sentence_tense(sentence), event_text(sentence)
-        for phrase in find_date_phrases(sentence):
+        for phrase in phrases:
             at = offset + phrase.start
             if _in_dateline(text, at, offset + phrase.end) or (phrase.relative and _inside(quoted, at)):
                 continue
