@@ -149,12 +149,14 @@ def readings_in_paragraph(paragraph: Paragraph, units: Units, story_unit: str = 
         *special_candidates(text, units),
     ]
     readings: list[Reading] = []
+    kept = _without_overlaps(candidates)
+    if not kept:
+        return readings  # most paragraphs hold no number: nothing more to read
     previous: tuple[int, str] | None = None  # where the last counted figure ended, and its unit
     where = Place(paragraph.number, units, story_unit, fallback_unit(text, units))  # once, not per number
-    kept = _without_overlaps(candidates)
     sentences = sentence_ranges(text)
     starts = [start for start, _ in sentences]
-    marks = landmarks(text, units) if kept else None
+    marks = landmarks(text, units)
     last_end = 0  # where the figure before this one ends
     for index, candidate in enumerate(kept):
         reading, end = _to_figure(text, candidate, where, previous)
