@@ -160,6 +160,8 @@ def _introduces_quotation(text: str, position: int) -> bool:
 
 def masked(text: str, spans: list[QuotedSpan]) -> str:
     """The paragraph with quoted words replaced by a mask character, offsets kept."""
+    if not spans:
+        return text  # most paragraphs quote nobody
     chars = list(text)
     for span in spans:  # `\S` is exactly `not str.isspace()`
         chars[span.start : span.end] = NOT_SPACE.sub(MASK, "".join(chars[span.start : span.end]))
