@@ -44,6 +44,7 @@ NUMERIC_RE = re.compile(
     r"(?:(?P<suffix>bn|mn|m|k|tn)\b|(?:\s|-)?(?P<scale>million|billion|thousand|trillion)\b)?"
     r"(?P<percent>\s?%|\s?per\s?cent\b|\s?percent\b|pc\b)?"
 )
+DIGIT = re.compile(r"\d")  # every number NUMERIC_RE reads holds one
 SCALE_VALUES = {
     "k": 1_000,
     "thousand": 1_000,
@@ -189,6 +190,8 @@ def _is_count(unit: str, units: Units) -> bool:
 
 def numeric_candidates(text: str, units: Units) -> list[Candidate]:
     """Figures written in digits: counts, money, percentages, distances."""
+    if not DIGIT.search(text):
+        return []  # most paragraphs hold no digit: one quick search spares them the slow scans
     blocked = exclusions.phone_spans(text)
     blocked_starts = [span[0] for span in blocked]
     found: list[Candidate] = []
