@@ -39,6 +39,7 @@ COMPARED_YEAR = re.compile(
     rf"(?:in |at this (?:stage|point|time) in |the same (?:period|point|stage|time) (?:in|of) )?{YEAR}",
     re.I,
 )
+WRITTEN_YEAR = re.compile(YEAR)
 CURRENT_MARKER = re.compile(r"\b(?:this year|so far|this stage|this point|last year)\b", re.I)
 THIS_YEAR = re.compile(r"\b(?:this year|so far)\b", re.I)
 OTHER_YEAR = re.compile(r"\b(?:last|previous|next) year\b|\b(?:19|20)\d\d\b", re.I)
@@ -147,6 +148,8 @@ def year_from_totals(sentences: list[str]) -> tuple[int | None, list[str]]:
     """The story year from running totals ("so far in 2025") and comparisons ("than in 2020" + 1)."""
     years: list[tuple[int, str]] = []
     for sentence in sentences:
+        if not WRITTEN_YEAR.search(sentence):
+            continue  # both patterns read a written year; most sentences have none
         for match in RUNNING_YEAR.finditer(sentence):
             years.append((int(next(g for g in match.groups() if g)), match.group(0)))
         if CURRENT_MARKER.search(sentence):
