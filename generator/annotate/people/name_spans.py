@@ -60,6 +60,8 @@ def capitalised_runs(text: str) -> tuple[CapitalisedRun, ...]:
     current: list[re.Match[str]] = []
     for match in WORD.finditer(text):
         token = match.group()
+        if not current and not token[0].isupper():
+            continue  # most words: lower case and in no run, which the rest would leave as they are
         joined = bool(current) and text[current[-1].end() : match.start()] == " "
         particle_ok = token in PARTICLES and joined
         if (is_capitalised(token) or particle_ok) and (not current or joined) and len(current) < MAX_RUN:
