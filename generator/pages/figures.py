@@ -15,7 +15,7 @@ import jinja2
 
 from generator.annotate.sentences import sentence_ranges
 from generator.models import Page
-from generator.pages.environment import front_matter
+from generator.pages.environment import NOT_SEARCHED, front_matter
 from generator.pages.figure_groups import (
     UNDATED,
     Difference,
@@ -167,7 +167,9 @@ def _render_year(
     title = f"{one.measure.title}: {_year_title(key)}"
     text = env.get_template("figures_year.md.j2").render(
         front=front_matter(
-            title=title, description=f"{one.measure.title} reported in the record, {_year_title(key)}."
+            title=title,
+            description=f"{one.measure.title} reported in the record, {_year_title(key)}.",
+            **NOT_SEARCHED,
         ),
         title=title,
         measure=link(one.measure.title, "index.md"),

@@ -48,7 +48,8 @@ _DATA_TYPES = ("application/json", "application/ld+json", "text/template")
 
 def safe_meta(meta: Mapping[str, object]) -> dict[str, object]:
     """The page metadata the theme may print raw: title, description and tags HTML-escaped, hide
-    checked against its known values; every other key dropped (the theme would act on it)."""
+    checked against its known values, `search: {exclude: true}` as it is; every other key dropped
+    (the theme would act on it)."""
     safe: dict[str, object] = {}
     for key in META_TEXT:
         value = meta.get(key)
@@ -60,6 +61,8 @@ def safe_meta(meta: Mapping[str, object]) -> dict[str, object]:
     hide = meta.get("hide")
     if isinstance(hide, list):
         safe["hide"] = [h for h in hide if h in HIDE_VALUES]
+    if meta.get("search") == {"exclude": True}:  # left out of the search index
+        safe["search"] = {"exclude": True}
     return safe
 
 

@@ -16,7 +16,7 @@ import jinja2
 from generator.inputs.slugs import UNDATED
 from generator.link import PEOPLE_GROUPS
 from generator.models import Article, Page, PersonLinks, QuoteRef
-from generator.pages.environment import front_matter
+from generator.pages.environment import NOT_SEARCHED, front_matter
 from generator.pages.mdtext import Markdown, link
 from generator.pages.views import Catalogue, article_href, date_label, person_href, topic_href
 from generator.pages.years import year_links, year_of
@@ -96,7 +96,7 @@ def _person_year(
     when = "date unknown" if year == UNDATED else f"from {year}"
     title = f"{person.name}: quotations{',' if year == UNDATED else ''} {when}"
     text = env.get_template("person_year.md.j2").render(
-        front=front_matter(title=title),
+        front=front_matter(title=title, **NOT_SEARCHED),
         title=title,
         quotes=[_quote_row(catalogue.articles[ref.article], ref.position, here) for ref in refs],
         years=year_links(years, current=year),

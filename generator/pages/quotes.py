@@ -23,7 +23,7 @@ import jinja2
 from generator.annotate.quotes.annotator import UNKNOWN
 from generator.inputs.slugs import UNDATED, slugify
 from generator.models import Article, Page, Quote
-from generator.pages.environment import front_matter
+from generator.pages.environment import NOT_SEARCHED, front_matter
 from generator.pages.mdtext import Markdown, escape_markdown, link
 from generator.pages.views import Catalogue, article_href, date_label, person_href, person_slug, topic_href
 from generator.pages.years import by_year, year_label, year_links
@@ -92,7 +92,7 @@ def render_quotes(
         ]
         title = "Quotes, date unknown" if year == UNDATED else f"Quotes from {year}"
         text = env.get_template("quotes.md.j2").render(
-            front=front_matter(title=title, description=f"{DESCRIPTION} {year_label(year)}."),
+            front=front_matter(title=title, description=f"{DESCRIPTION} {year_label(year)}.", **NOT_SEARCHED),
             heading="Who said what, date unknown" if year == UNDATED else f"Who said what in {year}",
             scope="the articles without a date" if year == UNDATED else f"the articles of {year}",
             total=len(numbered),

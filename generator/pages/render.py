@@ -17,7 +17,7 @@ from generator.models import Article, Figure, GlossaryTerm, HandPage, Knowledge,
 from generator.pages.backlinks import with_backlinks
 from generator.pages.crossings import render_crossings
 from generator.pages.data import render_data
-from generator.pages.environment import TEMPLATES, PageKind, front_matter, make_environment
+from generator.pages.environment import NOT_SEARCHED, TEMPLATES, PageKind, front_matter, make_environment
 from generator.pages.feed import render_feed
 from generator.pages.figure_groups import figure_href, figure_refs, measures_of, period_label
 from generator.pages.figures import render_figures
@@ -217,7 +217,7 @@ def _topic_year(
     entries = [_topic_entry(a, topic.slug, topics, from_dir=here) for a in articles]
     title = f"{topic.title}: {year_label(year)}"
     text = env.get_template("topic.md.j2").render(
-        front=front_matter(title=title, description=topic.description),
+        front=front_matter(title=title, description=topic.description, **NOT_SEARCHED),
         title=title,
         intro=None,
         years=year_links(years, current=year),
