@@ -18,11 +18,17 @@ from pathlib import Path
 NOT_INDEXED = (".md-tags", ".md-content__button", "a.pn", ".headerlink")
 
 
-def index_site(site_dir: Path) -> str | None:
-    """Write the search index of the site in `site_dir`; the reason it failed, or None."""
+def pagefind_command(site_dir: Path) -> list[str]:
+    """The command that indexes the site in `site_dir`."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
     for selector in NOT_INDEXED:
         command += ["--exclude-selectors", selector]
+    return command
+
+
+def index_site(site_dir: Path) -> str | None:
+    """Write the search index of the site in `site_dir`; the reason it failed, or None."""
+    command = pagefind_command(site_dir)
     try:
         result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as err:
