@@ -67,7 +67,16 @@ def render_figures(env: jinja2.Environment, catalogue: Catalogue) -> list[Page]:
     for one in measures:
         if one.total:
             pages.append(_render_measure(env, one, found[one.measure.slug]))
-            pages += [_render_year(env, one, key, refs, found[one.measure.slug]) for key, refs in one.by_page]
+            pages += [
+                catalogue.memo.page(
+                    f"figures/{one.measure.slug}/{key}.md",
+                    (one.measure, key, refs, tuple(d for d in found[one.measure.slug] if str(d.year) == key)),
+                    lambda one=one, key=key, refs=refs: _render_year(
+                        env, one, key, refs, found[one.measure.slug]
+                    ),
+                )
+                for key, refs in one.by_page
+            ]
     return pages
 
 

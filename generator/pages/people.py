@@ -51,8 +51,23 @@ def render_people(env: jinja2.Environment, catalogue: Catalogue) -> list[Page]:
     """The people index and a page for each person or body in the index's people."""
     pages = [render_people_index(env, catalogue)]
     for person in catalogue.people.values():
-        pages += render_person(env, person, catalogue)
+        pages += catalogue.memo.pages(
+            f"people/{person.slug}.md",
+            person_inputs(person, catalogue),
+            lambda person=person: render_person(env, person, catalogue),
+        )
     return pages
+
+
+def person_inputs(person: PersonLinks, catalogue: Catalogue) -> tuple[object, ...]:
+    """What render_person reads besides what every page may read (PageMemo.start): keep the two in step."""
+    articles, people = catalogue.articles, catalogue.people
+    return (
+        person,
+        tuple(articles[ref.article] for ref in person.quotes),
+        tuple(articles[s] for _, slugs in person.roles for s in slugs),
+        tuple(people[p].name for p, _ in person.quoted_beside),
+    )
 
 
 def render_person(env: jinja2.Environment, person: PersonLinks, catalogue: Catalogue) -> list[Page]:

@@ -83,7 +83,8 @@ def render_quotes(
         topics=topics,
     )
     pages = [Page(PATH, index, None)]
-    for year, articles in quoted.items():
+
+    def year_page(year: str, articles: list[Article]) -> Page:
         numbered = _numbered_quotes(articles)
         mains = {a.slug: main_topic(a, catalogue) for a in articles}
         groups = [
@@ -100,8 +101,18 @@ def render_quotes(
             topics=topics,
             groups=[g for g in groups if g.lines],
         )
-        pages.append(Page(f"{FROM_DIR}/{year}.md", text, None))
-    return pages
+        return Page(f"{FROM_DIR}/{year}.md", text, None)
+
+    # A year's page reads its articles, the years, which speakers have pages and the topics (which
+    # every page may read: PageMemo.start).
+    return pages + [
+        catalogue.memo.page(
+            f"{FROM_DIR}/{year}.md",
+            (tuple(articles), tuple(quoted), link_speakers),
+            lambda year=year, articles=articles: year_page(year, articles),
+        )
+        for year, articles in quoted.items()
+    ]
 
 
 def _numbered_quotes(articles: list[Article]) -> list[tuple[int, Article, Quote]]:
