@@ -9,6 +9,7 @@ The hook runs it after every build, so `mkdocs build`, `generator build` and `mk
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,9 +27,15 @@ def pagefind_command(site_dir: Path) -> list[str]:
     return command
 
 
-def index_site(site_dir: Path) -> str | None:
-    """Write the search index of the site in `site_dir`; the reason it failed, or None."""
+def index_site(site_dir: Path, *, background: bool = False) -> str | None:
+    """Write the search index of the site in `site_dir`; the reason it failed, or None.
+
+    `background`: at the lowest CPU priority (where `nice` exists), so that under `make serve` the
+    next rebuild, which a reader waits for, is not slowed by the index of the last one."""
     command = pagefind_command(site_dir)
+    nice = shutil.which("nice") if background else None
+    if nice:
+        command = [nice, "-n", "19", *command]
     try:
         result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as err:

@@ -183,7 +183,7 @@ class _BackgroundIndex:
                 if site_dir is None:
                     self._running = False
                     return
-            problem = index_site(site_dir)
+            problem = index_site(site_dir, background=True)
             if problem:
                 log.error(problem)
 
