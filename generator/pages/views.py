@@ -164,7 +164,11 @@ def abbreviations(article: Article, glossary: tuple[GlossaryTerm, ...]) -> list[
     for entry in glossary:
         for spelling in (entry.term, *entry.aliases):
             clean = " ".join(spelling.split())
-            if _fits_abbreviation_line(clean) and re.search(rf"(?<!\w){re.escape(clean)}(?!\w)", text):
+            if (
+                clean in text  # most terms are in no article: a plain search first
+                and _fits_abbreviation_line(clean)
+                and re.search(rf"(?<!\w){re.escape(clean)}(?!\w)", text)
+            ):
                 definitions[clean] = _tooltip_text(entry.definition)
     return [(Markdown(term), Markdown(definition)) for term, definition in sorted(definitions.items())]
 
