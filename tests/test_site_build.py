@@ -152,7 +152,9 @@ def test_search_leaves_out_the_pages_of_a_year(built_site: Path) -> None:
         if is_listing_slug(p.parent.name)
     ]
     assert {"/articles/2025/", "/quotes/2025/", "/timeline/2025/"} <= set(years)
-    assert any(url.startswith("/topics/") for url in years) and any(url.startswith("/figures/") for url in years)
+    assert any(url.startswith("/topics/") for url in years) and any(
+        url.startswith("/figures/") for url in years
+    )
     assert indexed.isdisjoint(years)
     assert {"/timeline/", "/figures/"} <= indexed  # the section pages stay
 
