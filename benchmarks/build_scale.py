@@ -149,6 +149,34 @@ def generator_step(project: Path, seed: str | None, profile: Path | None) -> Non
     print(json.dumps(result))
 
 
+def mkdocs_step(arguments: list[str]) -> None:
+    """(In a child.) `mkdocs <arguments>`, then the peak memory of this process (MkDocs, the hook,
+    the generator) as JSON on the last line of stdout."""
+    import atexit
+    import resource
+    import runpy
+
+    def report() -> None:
+        peak = {"self_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+        print(json.dumps(peak), flush=True)
+
+    atexit.register(report)
+    sys.argv = ["mkdocs", *arguments]
+    runpy.run_module("mkdocs", run_name="__main__")
+
+
+def mkdocs(arguments: list[str], project: Path) -> dict:
+    """Run `mkdocs <arguments>` in its own process: seconds, CPU, peak memory of the whole tree and
+    of the MkDocs process alone (a child it forks, Pagefind, starts with the parent's memory counted)."""
+    step = run([sys.executable, str(Path(__file__).resolve()), "--mkdocs-step", *arguments], project)
+    lines = step["stdout"].strip().splitlines()
+    step.update(json.loads(lines[-1]) if lines else {})
+    return step
+
+
+MKDOCS_KEYS = ("seconds", "cpu_s", "peak_mb", "self_peak_mb")
+
+
 def stock_config(project: Path, docs: Path) -> Path:
     """A minimal mkdocs.yml: Material, the project's markdown_extensions, plugins and navigation, no hook."""
     loader = type("Loader", (yaml.SafeLoader,), {})
@@ -280,30 +308,35 @@ def measure(count: int, args: argparse.Namespace) -> dict:
             return result
         log(count, "mkdocs build")
         site = Path(tmp) / "site"
-        build = run([py, "-m", "mkdocs", "build", "-q", "-d", str(site)], project)
+        build = mkdocs(["build", "-q", "-d", str(site)], project)
         _check(build, "mkdocs build")
-        result["full_build"] = {k: build[k] for k in ("seconds", "cpu_s", "peak_mb")}
+        result["full_build"] = {k: build.get(k) for k in MKDOCS_KEYS}
+        # Pagefind again on the same pages, from this small process: a child forked from the big
+        # MkDocs process starts with its memory counted, so its own peak is measured here.
+        sys.path.insert(0, str(ROOT))
+        from generator.commands.search_index import pagefind_command
+
+        index = run(pagefind_command(site), project)
+        _check(index, "Pagefind")
+        result["search_index"] = {k: index[k] for k in ("seconds", "cpu_s", "peak_mb")}
         result["weight"] = weigh(site)
         if not args.skip_rebuild:
             log(count, "mkdocs build after one change")
             path = project / "seeds" / second.seed
             original = path.read_bytes()
             path.write_bytes(original + EDIT.encode("utf-8"))
-            again = run([py, "-m", "mkdocs", "build", "-q", "-d", str(Path(tmp) / "site2")], project)
+            again = mkdocs(["build", "-q", "-d", str(Path(tmp) / "site2")], project)
             path.write_bytes(original)
             _check(again, "second mkdocs build")
-            result["full_rebuild"] = {k: again[k] for k in ("seconds", "cpu_s", "peak_mb")}
+            result["full_rebuild"] = {k: again.get(k) for k in MKDOCS_KEYS}
         if not args.skip_stock:
             log(count, "stock MkDocs + Material")
             docs = Path(tmp) / "export"
             _check(run([py, "-m", "generator", "export", "--out", str(docs)], project), "export")
             config = stock_config(project, docs)
-            stock = run(
-                [py, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(Path(tmp) / "stock")],
-                project,
-            )
+            stock = mkdocs(["build", "-q", "-f", str(config), "-d", str(Path(tmp) / "stock")], project)
             _check(stock, "stock build")
-            result["stock_build"] = {k: stock[k] for k in ("seconds", "cpu_s", "peak_mb")}
+            result["stock_build"] = {k: stock.get(k) for k in MKDOCS_KEYS}
         if not args.skip_browser:
             log(count, f"first search for {query!r}")
             result["first_search"] = first_search(site, query, timeout_s=max(60, count / 20))
@@ -456,6 +489,7 @@ def table(results: list[dict]) -> str:
         ("full `mkdocs build` (hook)", _timed("full_build", "seconds", "cpu_s")),
         ("full build, one seed changed", _timed("full_rebuild", "seconds", "cpu_s")),
         ("stock MkDocs + Material, same Markdown", _timed("stock_build", "seconds", "cpu_s")),
+        ("of the full build: Pagefind alone", _timed("search_index", "seconds", "cpu_s")),
         ("full build ÷ stock (CPU)", ratio),
         ("generator share of the full build (CPU)", share),
         (
@@ -467,6 +501,12 @@ def table(results: list[dict]) -> str:
                     ("full_build", "peak_mb"),
                     ("stock_build", "peak_mb"),
                 )
+            ),
+        ),
+        (
+            "peak memory of the full build: MkDocs process / Pagefind alone",
+            lambda r: (
+                f"{_mb(_get(r, 'full_build', 'self_peak_mb'))} / {_mb(_get(r, 'search_index', 'peak_mb'))}"
             ),
         ),
         ("article page HTML (median / largest)", article),
@@ -506,6 +546,9 @@ def growth(results: list[dict]) -> list[str]:
 
 
 def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--mkdocs-step":
+        mkdocs_step(sys.argv[2:])
+        return 0
     if len(sys.argv) > 1 and sys.argv[1] == "--generator-step":
         project, seed, profile = sys.argv[2:5]
         generator_step(Path(project), seed or None, Path(profile) if profile else None)

@@ -202,7 +202,7 @@ def _event_override_problems(article: Article) -> list[Problem]:
 
 
 def _quote_override_problems(article: Article) -> list[Problem]:
-    if article.sidecar is None:
+    if article.sidecar is None or not article.sidecar.quote_overrides:
         return []
     text, problems = comparable(article.source.text), []
     for override in article.sidecar.quote_overrides:
@@ -224,7 +224,7 @@ def figure_override_problems(article: Article, units: Units) -> list[Problem]:
     """Each editor's figure correction that cannot apply, at its line: an error when its text is
     not in the seed or its measure is unknown, a warning when it names no figure the annotator
     found (a `drop:` is not checked for that: what it named is gone) or more than one."""
-    if article.sidecar is None:
+    if article.sidecar is None or not article.sidecar.figure_overrides:
         return []
     text, problems = comparable(article.source.text), []
     known = sorted({m.slug for m in units.measures} | {OTHER_MEASURE})

@@ -123,7 +123,7 @@ def test_the_generator_renders_again_only_pages_whose_inputs_changed(root: Path,
     project = copy_project(tmp_path / "project")
     cache, memo = ArticleCache(), PageMemo()
     build_site(project, cache, memo)
-    first = memo.rendered
+    first, memoised = memo.rendered, set(memo.rendered_now)
     build_site(project, cache, memo)
     assert memo.rendered == first, "nothing changed, nothing is rendered again"
     seed = project / "seeds" / "002_10fcbd9f08f1f2fb.txt"
@@ -131,3 +131,15 @@ def test_the_generator_renders_again_only_pages_whose_inputs_changed(root: Path,
     site = build_site(project, cache, memo)
     assert first < memo.rendered < 2 * first
     assert [(p.path, p.text) for p in site.pages] == [(p.path, p.text) for p in build_site(project).pages]
+    again = set(memo.rendered_now)
+    assert f"articles/{DELETED}.md" in again and "quotes/2025.md" in again  # the seed's article and its year
+    # Pages that do not list that article are not rendered again: another year's quotations, topic
+    # years and figures; a person it does not quote.
+    years_2021 = {
+        p for p in memoised if p.startswith(("quotes/", "topics/", "figures/")) and p.endswith("/2021.md")
+    }
+    assert "quotes/2021.md" in years_2021 and len(years_2021) > 3 and not years_2021 & again
+    edited = site.articles[[a.slug for a in site.articles].index(DELETED)]
+    quoted = {q.speaker for q in edited.annotations.quotes}
+    person = next(p for p in site.index.people if p.name not in quoted)
+    assert f"people/{person.slug}.md" in memoised and f"people/{person.slug}.md" not in again

@@ -142,6 +142,23 @@ def test_search_index_holds_page_content_not_the_page_frame(built_site: Path) ->
         assert "¶" not in paragraphs[0]["text"]  # the paragraph number is not text of the paragraph
 
 
+def test_search_leaves_out_the_pages_of_a_year(built_site: Path) -> None:
+    """A year of articles, quotations, a topic, a person, figures or the timeline repeats what its
+    articles say: a search finds the article itself, once, not the lists that cite it."""
+    indexed = {page["url"] for page in pagefind_fragments(built_site)}
+    years = [
+        "/" + p.parent.relative_to(built_site).as_posix() + "/"
+        for p in built_site.rglob("index.html")
+        if is_listing_slug(p.parent.name)
+    ]
+    assert {"/articles/2025/", "/quotes/2025/", "/timeline/2025/"} <= set(years)
+    assert any(url.startswith("/topics/") for url in years) and any(
+        url.startswith("/figures/") for url in years
+    )
+    assert indexed.isdisjoint(years)
+    assert {"/timeline/", "/figures/"} <= indexed  # the section pages stay
+
+
 def test_edit_link_points_at_the_sidecar(built_site: Path) -> None:
     for page in article_pages(built_site):
         edit = soup(page).select_one("a.md-content__button[href*='/edit/']")

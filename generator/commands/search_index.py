@@ -9,6 +9,7 @@ The hook runs it after every build, so `mkdocs build`, `generator build` and `mk
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,11 +19,23 @@ from pathlib import Path
 NOT_INDEXED = (".md-tags", ".md-content__button", "a.pn", ".headerlink")
 
 
-def index_site(site_dir: Path) -> str | None:
-    """Write the search index of the site in `site_dir`; the reason it failed, or None."""
+def pagefind_command(site_dir: Path) -> list[str]:
+    """The command that indexes the site in `site_dir`."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
     for selector in NOT_INDEXED:
         command += ["--exclude-selectors", selector]
+    return command
+
+
+def index_site(site_dir: Path, *, background: bool = False) -> str | None:
+    """Write the search index of the site in `site_dir`; the reason it failed, or None.
+
+    `background`: at the lowest CPU priority (where `nice` exists), so that under `make serve` the
+    next rebuild, which a reader waits for, is not slowed by the index of the last one."""
+    command = pagefind_command(site_dir)
+    nice = shutil.which("nice") if background else None
+    if nice:
+        command = [nice, "-n", "19", *command]
     try:
         result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as err:

@@ -12,11 +12,13 @@ would become markup is an error. Once the site is written, Pagefind indexes it f
 (`--strict` fails on them) and warnings as information. Under `mkdocs serve` a page
 that a broken file took away keeps its last good version until the file is fixed.
 Under `generator serve` (`mkdocs serve --dirty`) only the pages whose text changed are
-rendered and written again (the end of this file says how).
+rendered and written again (the end of this file says how). A page's HTML is made when the page
+is written and let go once it is on disk, so a build never holds every page's HTML at once.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -24,9 +26,9 @@ import threading
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.utils.meta import get_data
+from mkdocs.structure.pages import Page, get_markdown_title
+from mkdocs.structure.toc import TableOfContents
 
 from generator import build_site
 from generator.cache import CACHE_ENV, ArticleCache
@@ -36,6 +38,7 @@ from generator.pages.memo import PageMemo
 
 log = logging.getLogger("mkdocs.plugins.channel_record")
 _edit_paths: dict[str, str | None] = {}
+_serving = False  # `mkdocs serve`: what one build made is kept for the next
 _last_good: dict[str, str] = {}  # page path -> text, kept across `mkdocs serve` rebuilds
 _articles = ArticleCache()  # only changed articles are annotated again under `mkdocs serve`
 _pages = PageMemo()  # and only the article and topic pages whose inputs changed are rendered again
@@ -44,7 +47,10 @@ _pages = PageMemo()  # and only the article and topic pages whose inputs changed
 def on_files(files: Files, config) -> Files:
     """Replace everything MkDocs found in content/ with the generated pages and the approved images."""
     root = Path(config.config_file_path).parent
-    site = build_site(root, _article_cache(), _pages)
+    if _serving:
+        site = build_site(root, _article_cache(), _pages)
+    else:  # one build: nothing is kept in memory after it (the disk cache, if named, is)
+        site = build_site(root, ArticleCache(_article_cache().folder))
     for problem in site.problems:
         (log.error if problem.severity == "error" else log.info)(str(problem))
     pages = {page.path: page.text for page in site.pages}
@@ -55,6 +61,7 @@ def on_files(files: Files, config) -> Files:
     _edit_paths.clear()
     _edit_paths.update({page.path: page.edit_path for page in site.pages})
     images = set(site.images)
+    del site  # the articles and their annotations: every page's text is in `pages`
     docs = os.path.abspath(config.docs_dir)
     for file in [f for f in files if _from_docs(f, docs) and f.src_uri not in images]:
         files.remove(file)
@@ -65,7 +72,8 @@ def on_files(files: Files, config) -> Files:
         files.append(file)
     files.add_files_from_theme(config.theme.get_env(), config)  # any theme file a dropped one shadowed
     _last_good.clear()
-    _last_good.update(pages)
+    if _serving:
+        _last_good.update(pages)
     return files
 
 
@@ -81,23 +89,35 @@ def _from_docs(file: File, docs: str) -> bool:
     return bool(file.abs_src_path) and os.path.abspath(file.abs_src_path).startswith(docs + os.sep)
 
 
-@event_priority(100)  # before the tags plugin reads the tags
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """The metadata the theme prints: HTML-escaped title, description and tags; nothing else.
-    A page read only for the tags listing (a dirty build) gives its metadata and no text."""
+    """The metadata the theme prints: HTML-escaped title, description and tags; nothing else."""
     page.meta = safe_meta(page.meta)
-    return "" if getattr(page.file, "step", "build") == "meta" else markdown
+    return markdown
 
 
-def on_page_content(html: str, page, config, files) -> str:
-    """A page read for its metadata alone (a dirty build) was not rendered: no link into it is checked."""
-    if getattr(page.file, "step", "build") == "meta":
-        page.present_anchor_ids = None
-    return html
+def on_pre_page(page: Page, config, files) -> Page:
+    """MkDocs reads every page before it writes any, and renders each as it reads it: at 5,000
+    articles every page's HTML was in memory at once. The page is rendered when it is written
+    instead (`on_page_context`), and let go once written (`on_post_page`)."""
+    page.render = functools.partial(_render_later, page)
+    return page
+
+
+def _render_later(page: Page, config, files) -> None:
+    """Stands in for Page.render while MkDocs reads pages: no HTML yet, the title the HTML will give."""
+    page.content = ""
+    page._title_from_render = get_markdown_title(page.markdown or "")
 
 
 def on_page_context(context, page, config, nav):
-    """Point "edit this page" at the file a contributor edits (URL-encoded), or hide it."""
+    """Render the page about to be written (see `on_pre_page`). Point "edit this page" at the file
+    a contributor edits (URL-encoded), or hide it."""
+    if "render" in vars(page):
+        del page.render
+        page.render(config, _files_read)
+        page.content = config.plugins.on_page_content(
+            page.content, page=page, config=config, files=_files_read
+        )
     if config.repo_url:
         edit_path = _edit_paths.get(page.file.src_uri)
         base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri or "")
@@ -106,7 +126,10 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Every built page: the Content-Security-Policy; no inline script, no title that makes markup."""
+    """Every built page: the Content-Security-Policy; no inline script, no title that makes markup.
+    The page's Markdown and HTML are let go: only its title, metadata and anchors are read again."""
+    page.markdown, page.content, page.toc = "", "", TableOfContents([])
+    page.file.content_string = ""
     return _guarded(output, page.file.src_uri)
 
 
@@ -160,7 +183,7 @@ class _BackgroundIndex:
                 if site_dir is None:
                     self._running = False
                     return
-            problem = index_site(site_dir)
+            problem = index_site(site_dir, background=True)
             if problem:
                 log.error(problem)
 
@@ -172,19 +195,17 @@ _background_index = _BackgroundIndex()
 # `generator serve` runs `mkdocs serve --dirty`. MkDocs then reads and writes only the files whose
 # `is_modified()` is true; for a generated page, whose text is in memory, MkDocs always says true.
 # `_Previous` remembers what the last build wrote, so that a page is read and written again only
-# when its text, mkdocs.yml or the theme's custom_dir changed. Material's tags plugin lists the
-# pages it reads: pages with a tags listing (`<!-- material/tags -->`) are read on every build (so
-# the tags of rebuilt pages link to it) and written, with every tagged page read for its metadata
-# alone, only when a page's title or tags changed.
+# when its text, mkdocs.yml or the theme's custom_dir changed.
 
 _dirty = False  # a dirty build: `mkdocs serve --dirty`
-_writing = False  # False while MkDocs reads pages, True from on_env, when it writes them
+_files_read: Files | None = None  # the files of the build under way, once MkDocs has read them
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Note whether builds are dirty; this hook makes them accurate, so MkDocs' warning is noise."""
-    global _dirty
-    _dirty = dirty
+    """Note whether builds are served and dirty; this hook makes them accurate, so MkDocs' warning
+    is noise."""
+    global _dirty, _serving
+    _dirty, _serving = dirty, command == "serve"
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(
             lambda record: not record.getMessage().startswith("A 'dirty' build")
@@ -192,9 +213,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_env(env, config, files):
-    """MkDocs has read every page it will read; from here on it writes."""
-    global _writing
-    _writing = True
+    """MkDocs has read every page it will read; from here on it writes (and renders, `on_pre_page`)."""
+    global _files_read
+    _files_read = files
     return env
 
 
@@ -204,13 +225,12 @@ def on_build_error(error: Exception) -> None:
 
 
 class _Generated(File):
-    """A generated file. `step` says what a dirty build does with it: "build" (read and write it),
-    "list" (read it, keep its HTML), "meta" (read its metadata only, keep its HTML), "skip"."""
+    """A generated file; a dirty build reads and writes it only when `changed`."""
 
-    step = "build"
+    changed = True
 
     def is_modified(self) -> bool:
-        return self.step == "build" or (self.step in ("list", "meta") and not _writing)
+        return self.changed
 
 
 class _Previous:
@@ -222,13 +242,10 @@ class _Previous:
     def reset(self) -> None:
         self.settings = ""  # digest of mkdocs.yml and the theme's custom_dir
         self.texts: dict[str, str] = {}  # path -> digest of its text
-        self.tagged: dict[str, tuple[str, tuple[str, ...]]] = {}  # path -> (title, tags), if tagged
         self.outputs: dict[str, str] = {}  # path -> the file it was written to
 
     def plan(self, config, generated: list[tuple[_Generated, str]]) -> None:
-        """Set each file's step; delete the output of pages that are gone."""
-        global _writing
-        _writing = False
+        """Mark each file changed or not; delete the output of pages that are gone."""
         settings = _settings_digest(config)
         if settings != self.settings:
             self.reset()
@@ -237,37 +254,16 @@ class _Previous:
             f.src_uri: hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
             for f, text in generated
         }
-        changed = {
-            f.src_uri
-            for f, _ in generated
-            if texts[f.src_uri] != self.texts.get(f.src_uri) or not os.path.isfile(f.abs_dest_path)
-        }
-        tagged = {p: key for p, key in self.tagged.items() if p in texts and p not in changed}
-        tagged.update(
-            {f.src_uri: key for f, text in generated if f.src_uri in changed and (key := _tags_key(text))}
-        )
-        retag = tagged != self.tagged
-        for file, text in generated:
-            if file.src_uri in changed:
-                file.step = "build"
-            elif "<!-- material/tags" in text:
-                file.step = "build" if retag else "list"
-            else:
-                file.step = "meta" if retag and file.src_uri in tagged else "skip"
+        for file, _ in generated:
+            path = file.src_uri
+            file.changed = texts[path] != self.texts.get(path) or not os.path.isfile(file.abs_dest_path)
         for path in set(self.outputs) - set(texts):
             _remove_output(self.outputs[path])
-        self.texts, self.tagged = texts, tagged
+        self.texts = texts
         self.outputs = {f.src_uri: f.abs_dest_path for f, _ in generated}
 
 
 _previous = _Previous()
-
-
-def _tags_key(text: str) -> tuple[str, tuple[str, ...]] | None:
-    """(title, tags) of a page with tags, from its front matter; None for a page without."""
-    meta = get_data(text)[1]
-    tags = meta.get("tags")
-    return (str(meta.get("title")), tuple(map(str, tags))) if isinstance(tags, list) and tags else None
 
 
 def _settings_digest(config) -> str:

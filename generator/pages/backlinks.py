@@ -41,20 +41,46 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TARGET = re.compile(r"\]\(([^()\s]+)\)")
 
 
-def with_backlinks(pages: Iterable[Page], order: Mapping[str, int] | None = None) -> tuple[Page, ...]:
+class Remembered:
+    """What the last build read from each page and wrote, by path (`mkdocs serve`): a page whose
+    text is unchanged is not read again, and a section whose page and sources are unchanged is
+    not written again."""
+
+    def __init__(self) -> None:
+        self.read: dict[str, tuple[str, str, list[str]]] = {}  # path -> (text, title, every link target)
+        self.written: dict[str, tuple[object, str]] = {}  # path -> (what the section shows, page text)
+
+    def keep_only(self, paths: set[str]) -> None:
+        self.read = {p: v for p, v in self.read.items() if p in paths}
+        self.written = {p: v for p, v in self.written.items() if p in paths}
+
+
+def with_backlinks(
+    pages: Iterable[Page], order: Mapping[str, int] | None = None, remembered: Remembered | None = None
+) -> tuple[Page, ...]:
     """`pages` with a "What links here" section on every article, topic and person page.
 
     `order` ranks pages within a list (articles newest first); the others follow by title.
+    `remembered`: what the last build read and wrote, reused where a page is unchanged.
     """
     pages = tuple(pages)
+    memory = remembered or Remembered()
     paths = {page.path for page in pages if page.path.endswith(".md")}
-    titles = {page.path: _title(page) for page in pages if page.path in paths}
-    sources: dict[str, set[str]] = {}
     resolved: dict[tuple[str, str], str | None] = {}  # (folder, target) -> docs path: links repeat
+    titles: dict[str, str] = {}
+    sources: dict[str, set[str]] = {}
     for page in pages:
-        if page.path in paths:
-            for target in links_from(page, paths, resolved):
+        if page.path not in paths:
+            continue
+        known = memory.read.get(page.path)
+        if known is None or known[0] != page.text:
+            known = (page.text, _title(page), links_from(page, None, resolved))
+            memory.read[page.path] = known
+        titles[page.path] = known[1]
+        for target in known[2]:
+            if target in paths:
                 sources.setdefault(target, set()).add(page.path)
+    memory.keep_only(paths)
     rank = order or {}
 
     def key(path: str) -> tuple:
@@ -67,12 +93,16 @@ def with_backlinks(pages: Iterable[Page], order: Mapping[str, int] | None = None
             links[path, here] = link(titles[path], posixpath.relpath(path, here or "."))
         return links[path, here]
 
-    return tuple(
-        replace(page, text=_with_section(page, sorted(sources.get(page.path, ()), key=key), linked))
-        if gets_section(page.path)
-        else page
-        for page in pages
-    )
+    def sectioned(page: Page) -> Page:
+        found = sorted(sources.get(page.path, ()), key=key)
+        shows = (page.text, tuple((path, titles[path]) for path in found))
+        known = memory.written.get(page.path)
+        if known is None or known[0] != shows:
+            known = (shows, _with_section(page, found, linked))
+            memory.written[page.path] = known
+        return replace(page, text=known[1])
+
+    return tuple(sectioned(page) if gets_section(page.path) else page for page in pages)
 
 
 def gets_section(path: str) -> bool:
@@ -89,9 +119,9 @@ def is_listing(path: str) -> bool:
 
 
 def links_from(
-    page: Page, paths: set[str], resolved: dict[tuple[str, str], str | None] | None = None
+    page: Page, paths: set[str] | None, resolved: dict[tuple[str, str], str | None] | None = None
 ) -> list[str]:
-    """The docs paths of the other pages `page` links to, in order, each once.
+    """The docs paths of the other pages `page` links to (of `paths`, unless None), in order, each once.
 
     `resolved` remembers what each (folder, target) resolved to, for the next page.
     """
@@ -105,7 +135,7 @@ def links_from(
         if key not in known:
             known[key] = resolve(page.path, key[1])
         target = known[key]
-        if target in paths and target != page.path:
+        if target is not None and (paths is None or target in paths) and target != page.path:
             found[target] = None
     return list(found)
 

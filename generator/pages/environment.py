@@ -39,6 +39,11 @@ def join_markdown(items: object, separator: str = "") -> Markdown:
     return Markdown(separator.join(finalize(item) for item in items))
 
 
+# The front matter of a page that lists what other pages say (a year of quotations, of a topic ...):
+# search finds the article itself, so the list is left out of the index (Material's own key).
+NOT_SEARCHED: dict[str, object] = {"search": {"exclude": True}}
+
+
 def front_matter(**fields: object) -> Markdown:
     """YAML front matter with keys in the given order, values quoted safely; empty values left out."""
     kept = {k: v for k, v in fields.items() if v not in (None, "", [], ())}

@@ -15,7 +15,7 @@ import jinja2
 
 from generator.annotate.sentences import sentence_ranges
 from generator.models import Page
-from generator.pages.environment import front_matter
+from generator.pages.environment import NOT_SEARCHED, front_matter
 from generator.pages.figure_groups import (
     UNDATED,
     Difference,
@@ -67,7 +67,16 @@ def render_figures(env: jinja2.Environment, catalogue: Catalogue) -> list[Page]:
     for one in measures:
         if one.total:
             pages.append(_render_measure(env, one, found[one.measure.slug]))
-            pages += [_render_year(env, one, key, refs, found[one.measure.slug]) for key, refs in one.by_page]
+            pages += [
+                catalogue.memo.page(
+                    f"figures/{one.measure.slug}/{key}.md",
+                    (one.measure, key, refs, tuple(d for d in found[one.measure.slug] if str(d.year) == key)),
+                    lambda one=one, key=key, refs=refs: _render_year(
+                        env, one, key, refs, found[one.measure.slug]
+                    ),
+                )
+                for key, refs in one.by_page
+            ]
     return pages
 
 
@@ -167,7 +176,9 @@ def _render_year(
     title = f"{one.measure.title}: {_year_title(key)}"
     text = env.get_template("figures_year.md.j2").render(
         front=front_matter(
-            title=title, description=f"{one.measure.title} reported in the record, {_year_title(key)}."
+            title=title,
+            description=f"{one.measure.title} reported in the record, {_year_title(key)}.",
+            **NOT_SEARCHED,
         ),
         title=title,
         measure=link(one.measure.title, "index.md"),

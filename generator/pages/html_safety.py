@@ -39,7 +39,7 @@ CSP_META = '<meta http-equiv="Content-Security-Policy" content="{}">'.format(
     "; ".join(f"{name} {value}" for name, value in POLICY)
 )
 _HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
-_TAG = re.compile(r"<[A-Za-z][^<>]*>")
+_TAG_WITH_TITLE = re.compile(r'<[A-Za-z][^<>]*?\stitle="[^<>]*>')  # only the tags worth a closer look
 _TITLE_ATTRIBUTE = re.compile(r'(\stitle=")([^"]*)(")')
 _MARKUP_OPENING = re.compile(r"<[A-Za-z!/?]")
 _SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
@@ -48,7 +48,8 @@ _DATA_TYPES = ("application/json", "application/ld+json", "text/template")
 
 def safe_meta(meta: Mapping[str, object]) -> dict[str, object]:
     """The page metadata the theme may print raw: title, description and tags HTML-escaped, hide
-    checked against its known values; every other key dropped (the theme would act on it)."""
+    checked against its known values, `search: {exclude: true}` as it is; every other key dropped
+    (the theme would act on it)."""
     safe: dict[str, object] = {}
     for key in META_TEXT:
         value = meta.get(key)
@@ -60,6 +61,8 @@ def safe_meta(meta: Mapping[str, object]) -> dict[str, object]:
     hide = meta.get("hide")
     if isinstance(hide, list):
         safe["hide"] = [h for h in hide if h in HIDE_VALUES]
+    if meta.get("search") == {"exclude": True}:  # left out of the search index
+        safe["search"] = {"exclude": True}
     return safe
 
 
@@ -67,7 +70,7 @@ def live_titles(page: str) -> list[str]:
     """The `title` attributes that a tooltip inserting them with innerHTML would turn into markup:
     once the browser decodes the attribute, a `<` opens a tag or a comment."""
     found = []
-    for tag in _TAG.finditer(page):
+    for tag in _TAG_WITH_TITLE.finditer(page):
         for title in _TITLE_ATTRIBUTE.finditer(tag.group(0)):
             if _MARKUP_OPENING.search(html.unescape(title.group(2))):
                 found.append(title.group(2))

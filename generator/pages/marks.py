@@ -15,7 +15,6 @@ reads the escaped text between them as text, so glossary abbreviations still app
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -101,7 +100,10 @@ def locate(text: str, needle: str, taken: set[tuple[int, int]], whole_words: boo
     when `whole_words`), as (start, end); None for an empty or missing needle."""
     if not needle.strip():
         return None
-    spans = [(m.start(), m.start() + len(needle)) for m in re.finditer(f"(?={re.escape(needle)})", text)]
+    spans, at = [], text.find(needle)
+    while at != -1:  # every occurrence, overlapping ones too
+        spans.append((at, at + len(needle)))
+        at = text.find(needle, at + 1)
     free = [s for s in spans if s not in taken]
     if whole_words:
         free = [s for s in free if _stands_alone(text, *s)] or free

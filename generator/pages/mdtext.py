@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 # Characters Python-Markdown (and CommonMark engines) give meaning anywhere in a line,
 # and the markers that only matter where a line starts: headings, lists, setext
@@ -29,12 +30,17 @@ class Markdown(str):
     __slots__ = ()
 
 
-def escape_markdown(text: str) -> str:
-    """Escape `text` so that it renders literally, inline, on one line."""
-    text = _CONTROL.sub("", str(text))
+@lru_cache(maxsize=1 << 16)  # names, titles, outlets and dates are escaped again and again
+def _escaped(text: str) -> str:
+    text = _CONTROL.sub("", text)
     text = text.translate(_HTML)
     text = " ".join(_INLINE.sub(r"\\\1", text).split())
     return _LINE_START.sub(lambda m: _escape_marker(m.group(1)), text)
+
+
+def escape_markdown(text: str) -> str:
+    """Escape `text` so that it renders literally, inline, on one line."""
+    return _escaped(str(text))
 
 
 def _escape_marker(marker: str) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.models import Page
+from generator.pages.backlinks import Remembered
 
 
 class PageMemo:
@@ -21,9 +22,11 @@ class PageMemo:
 
     def __init__(self) -> None:
         self._shared: object = None
-        self._pages: dict[str, tuple[object, Page]] = {}
+        self._pages: dict[str, tuple[object, Page | list[Page]]] = {}
         self._used: set[str] = set()
         self.rendered = 0  # pages rendered (not reused) since the memo was made, for tests and benchmarks
+        self.backlinks = Remembered()  # what "What links here" read and wrote
+        self.rendered_now: list[str] = []  # what this build rendered (not reused), for tests
 
     def start(self, shared: object, templates: Path) -> None:
         """Begin a build whose pages may all read `shared` and the templates in `templates`:
@@ -31,7 +34,7 @@ class PageMemo:
         shared = (shared, _folder_digest(templates))
         if shared != self._shared:
             self._shared, self._pages = shared, {}
-        self._used = set()
+        self._used, self.rendered_now = set(), []
 
     def page(self, path: str, inputs: object, render: Callable[[], Page]) -> Page:
         """The page at `path`: the last build's when `inputs` equal its inputs, else `render()`."""
@@ -41,8 +44,22 @@ class PageMemo:
             return known[1]
         page = render()
         self.rendered += 1
+        self.rendered_now.append(path)
         self._pages[path] = (inputs, page)
         return page
+
+    def pages(self, key: str, inputs: object, render: Callable[[], list[Page]]) -> list[Page]:
+        """The pages rendered together under `key` (a person's page and its years): the last
+        build's when `inputs` equal its inputs, else `render()`."""
+        self._used.add(key)
+        known = self._pages.get(key)
+        if known is not None and known[0] == inputs:
+            return known[1]
+        pages = render()
+        self.rendered += len(pages)
+        self.rendered_now += [page.path for page in pages]
+        self._pages[key] = (inputs, pages)
+        return pages
 
     def finish(self) -> None:
         """Forget the pages this build did not ask for."""

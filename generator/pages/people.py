@@ -16,7 +16,7 @@ import jinja2
 from generator.inputs.slugs import UNDATED
 from generator.link import PEOPLE_GROUPS
 from generator.models import Article, Page, PersonLinks, QuoteRef
-from generator.pages.environment import front_matter
+from generator.pages.environment import NOT_SEARCHED, front_matter
 from generator.pages.mdtext import Markdown, link
 from generator.pages.views import Catalogue, article_href, date_label, person_href, topic_href
 from generator.pages.years import year_links, year_of
@@ -51,8 +51,23 @@ def render_people(env: jinja2.Environment, catalogue: Catalogue) -> list[Page]:
     """The people index and a page for each person or body in the index's people."""
     pages = [render_people_index(env, catalogue)]
     for person in catalogue.people.values():
-        pages += render_person(env, person, catalogue)
+        pages += catalogue.memo.pages(
+            f"people/{person.slug}.md",
+            person_inputs(person, catalogue),
+            lambda person=person: render_person(env, person, catalogue),
+        )
     return pages
+
+
+def person_inputs(person: PersonLinks, catalogue: Catalogue) -> tuple[object, ...]:
+    """What render_person reads besides what every page may read (PageMemo.start): keep the two in step."""
+    articles, people = catalogue.articles, catalogue.people
+    return (
+        person,
+        tuple(articles[ref.article] for ref in person.quotes),
+        tuple(articles[s] for _, slugs in person.roles for s in slugs),
+        tuple(people[p].name for p, _ in person.quoted_beside),
+    )
 
 
 def render_person(env: jinja2.Environment, person: PersonLinks, catalogue: Catalogue) -> list[Page]:
@@ -96,7 +111,7 @@ def _person_year(
     when = "date unknown" if year == UNDATED else f"from {year}"
     title = f"{person.name}: quotations{',' if year == UNDATED else ''} {when}"
     text = env.get_template("person_year.md.j2").render(
-        front=front_matter(title=title),
+        front=front_matter(title=title, **NOT_SEARCHED),
         title=title,
         quotes=[_quote_row(catalogue.articles[ref.article], ref.position, here) for ref in refs],
         years=year_links(years, current=year),

@@ -23,7 +23,7 @@ import jinja2
 from generator.annotate.quotes.annotator import UNKNOWN
 from generator.inputs.slugs import UNDATED, slugify
 from generator.models import Article, Page, Quote
-from generator.pages.environment import front_matter
+from generator.pages.environment import NOT_SEARCHED, front_matter
 from generator.pages.mdtext import Markdown, escape_markdown, link
 from generator.pages.views import Catalogue, article_href, date_label, person_href, person_slug, topic_href
 from generator.pages.years import by_year, year_label, year_links
@@ -83,7 +83,8 @@ def render_quotes(
         topics=topics,
     )
     pages = [Page(PATH, index, None)]
-    for year, articles in quoted.items():
+
+    def year_page(year: str, articles: list[Article]) -> Page:
         numbered = _numbered_quotes(articles)
         mains = {a.slug: main_topic(a, catalogue) for a in articles}
         groups = [
@@ -92,7 +93,7 @@ def render_quotes(
         ]
         title = "Quotes, date unknown" if year == UNDATED else f"Quotes from {year}"
         text = env.get_template("quotes.md.j2").render(
-            front=front_matter(title=title, description=f"{DESCRIPTION} {year_label(year)}."),
+            front=front_matter(title=title, description=f"{DESCRIPTION} {year_label(year)}.", **NOT_SEARCHED),
             heading="Who said what, date unknown" if year == UNDATED else f"Who said what in {year}",
             scope="the articles without a date" if year == UNDATED else f"the articles of {year}",
             total=len(numbered),
@@ -100,8 +101,18 @@ def render_quotes(
             topics=topics,
             groups=[g for g in groups if g.lines],
         )
-        pages.append(Page(f"{FROM_DIR}/{year}.md", text, None))
-    return pages
+        return Page(f"{FROM_DIR}/{year}.md", text, None)
+
+    # A year's page reads its articles, the years, which speakers have pages and the topics (which
+    # every page may read: PageMemo.start).
+    return pages + [
+        catalogue.memo.page(
+            f"{FROM_DIR}/{year}.md",
+            (tuple(articles), tuple(quoted), link_speakers),
+            lambda year=year, articles=articles: year_page(year, articles),
+        )
+        for year, articles in quoted.items()
+    ]
 
 
 def _numbered_quotes(articles: list[Article]) -> list[tuple[int, Article, Quote]]:

@@ -17,7 +17,7 @@ from generator.models import Article, Figure, GlossaryTerm, HandPage, Knowledge,
 from generator.pages.backlinks import with_backlinks
 from generator.pages.crossings import render_crossings
 from generator.pages.data import render_data
-from generator.pages.environment import TEMPLATES, PageKind, front_matter, make_environment
+from generator.pages.environment import NOT_SEARCHED, TEMPLATES, PageKind, front_matter, make_environment
 from generator.pages.feed import render_feed
 from generator.pages.figure_groups import figure_href, figure_refs, measures_of, period_label
 from generator.pages.figures import render_figures
@@ -69,8 +69,8 @@ def render_site(
     each article, topic and person page ends with what links to it (backlinks.py).
     With the `memo` of the last build, an article page whose inputs are unchanged is reused."""
     env = make_environment()
-    catalogue = Catalogue.of(articles, knowledge, index)
     memo = memo or PageMemo()
+    catalogue = Catalogue.of(articles, knowledge, index, memo)
     shared = (
         tuple(catalogue.topics.values()),
         catalogue.glossary,
@@ -98,7 +98,7 @@ def render_site(
     pages += [render_hand_page(page) for page in hand_pages]
     memo.finish()
     newest = {f"articles/{slug}.md": rank for rank, slug in enumerate(index.articles_by_date)}
-    return with_backlinks(sorted(pages, key=lambda p: p.path), newest)
+    return with_backlinks(sorted(pages, key=lambda p: p.path), newest, memo.backlinks)
 
 
 def render_hand_page(page: HandPage) -> Page:
@@ -200,7 +200,14 @@ def render_topic(env: jinja2.Environment, topic: TopicDef, catalogue: Catalogue)
         timeline=topic_timeline(topic.slug, catalogue),
     )
     pages = [Page(f"topics/{topic.slug}.md", text, topic.path)]
-    pages += [_topic_year(env, topic, year, articles, years, topics) for year, articles in groups.items()]
+    pages += [
+        catalogue.memo.page(
+            f"topics/{topic.slug}/{year}.md",
+            (topic, tuple(articles), tuple(years)),  # and the topics, which every page may read
+            lambda year=year, articles=articles: _topic_year(env, topic, year, articles, years, topics),
+        )
+        for year, articles in groups.items()
+    ]
     return pages
 
 
@@ -217,7 +224,7 @@ def _topic_year(
     entries = [_topic_entry(a, topic.slug, topics, from_dir=here) for a in articles]
     title = f"{topic.title}: {year_label(year)}"
     text = env.get_template("topic.md.j2").render(
-        front=front_matter(title=title, description=topic.description),
+        front=front_matter(title=title, description=topic.description, **NOT_SEARCHED),
         title=title,
         intro=None,
         years=year_links(years, current=year),

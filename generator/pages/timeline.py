@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import jinja2
 
 from generator.models import Event, Page
-from generator.pages.environment import front_matter
+from generator.pages.environment import NOT_SEARCHED, front_matter
 from generator.pages.mdtext import Markdown, escape_markdown, is_safe_target, link
 from generator.pages.views import Catalogue, article_href, date_label
 
@@ -104,6 +104,7 @@ def render_year(
         front=front_matter(
             title=f"Timeline: {year}",
             description=f"Events of {year}, from the articles and the record's editors.",
+            **NOT_SEARCHED,
         ),
         year=year,
         total=len(events),

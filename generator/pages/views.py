@@ -17,6 +17,7 @@ from generator.annotate.vocabulary import currency_symbol
 from generator.link import person_slug
 from generator.models import Article, Figure, GlossaryTerm, Knowledge, PersonLinks, SiteIndex, TopicDef
 from generator.pages.mdtext import Markdown, link
+from generator.pages.memo import PageMemo
 
 EXCERPTS_PER_ARTICLE = 3
 
@@ -127,15 +128,23 @@ class Catalogue:
     people: Mapping[str, PersonLinks] = field(default_factory=lambda: MappingProxyType({}))  # by slug
     knowledge: Knowledge = field(default_factory=Knowledge)  # the measures and official totals, for figures/
     people_pages: frozenset[str] = frozenset()  # the docs paths of the people pages, `people/<slug>.md`
+    memo: PageMemo = field(default_factory=PageMemo, compare=False)  # the last build's pages (serve)
 
     @classmethod
-    def of(cls, articles: tuple[Article, ...], knowledge: Knowledge, index: SiteIndex) -> Catalogue:
-        """The lookups for one build's articles, knowledge and cross-links."""
+    def of(
+        cls,
+        articles: tuple[Article, ...],
+        knowledge: Knowledge,
+        index: SiteIndex,
+        memo: PageMemo | None = None,
+    ) -> Catalogue:
+        """The lookups for one build's articles, knowledge and cross-links; `memo`, the pages of the
+        last build that a page kind may reuse when what they are made from is unchanged."""
         topics = MappingProxyType({t.slug: t for t in knowledge.topics})
         by_slug = MappingProxyType({a.slug: a for a in articles})
         people = MappingProxyType({p.slug: p for p in index.people})
         pages = frozenset(f"people/{slug}.md" for slug in people)
-        return cls(topics, by_slug, index, knowledge.glossary, people, knowledge, pages)
+        return cls(topics, by_slug, index, knowledge.glossary, people, knowledge, pages, memo or PageMemo())
 
     def newest_first(self) -> list[Article]:
         """The articles in the index's date order, newest first."""
@@ -155,7 +164,11 @@ def abbreviations(article: Article, glossary: tuple[GlossaryTerm, ...]) -> list[
     for entry in glossary:
         for spelling in (entry.term, *entry.aliases):
             clean = " ".join(spelling.split())
-            if _fits_abbreviation_line(clean) and re.search(rf"(?<!\w){re.escape(clean)}(?!\w)", text):
+            if (
+                clean in text  # most terms are in no article: a plain search first
+                and _fits_abbreviation_line(clean)
+                and re.search(rf"(?<!\w){re.escape(clean)}(?!\w)", text)
+            ):
                 definitions[clean] = _tooltip_text(entry.definition)
     return [(Markdown(term), Markdown(definition)) for term, definition in sorted(definitions.items())]
 

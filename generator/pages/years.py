@@ -15,7 +15,7 @@ import jinja2
 
 from generator.inputs.slugs import UNDATED
 from generator.models import Article, Page
-from generator.pages.environment import front_matter
+from generator.pages.environment import NOT_SEARCHED, front_matter
 from generator.pages.mdtext import Markdown, link
 from generator.pages.views import Catalogue, dated
 
@@ -67,7 +67,7 @@ def render_articles(env: jinja2.Environment, catalogue: Catalogue) -> list[Page]
     for year, articles in groups.items():
         title = "Undated articles" if year == UNDATED else f"Articles from {year}"
         text = env.get_template("articles_year.md.j2").render(
-            front=front_matter(title=title),
+            front=front_matter(title=title, **NOT_SEARCHED),
             title=title,
             count=len(articles),
             years=year_links(years, current=year),
