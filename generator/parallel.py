@@ -28,9 +28,12 @@ from generator.cache import Builder
 from generator.models import Article, Knowledge, Sidecar, SourceText
 
 WORKERS_ENV = "GENERATOR_WORKERS"
-# Below this many articles to build, starting workers (about 0.3 s of imports each) costs more than
-# it saves: one article takes about 10 ms to build.
-MIN_BATCH = 32
+# Below this many articles, workers cost more than they save. An article takes about 10 ms to build;
+# a worker is ready about 0.4 s after the pool starts (imports), and its first article takes 0.6-0.9 s
+# more (compiling the patterns of the knowledge base), which a process that has built articles before
+# (`mkdocs serve`) has done already. On two free cores that breaks even near 90 articles for a cold
+# build and 240 for a warm one; more cores lower both.
+MIN_BATCH = 200
 CHUNKS_PER_WORKER = 8  # small enough chunks that no worker idles long at the end
 
 Item = tuple[SourceText, Sidecar | None]
