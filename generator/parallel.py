@@ -10,7 +10,9 @@ raised. The output is the same whatever the number of workers.
 `mkdocs serve` rebuilds one edited article without starting a worker. Workers are started by a fork
 server (or spawned where there is none), never forked from this process, which may run threads.
 Each worker gets the Knowledge once and articles in chunks. If a worker dies, the articles without
-a result are built here.
+a result are built here. As with any use of multiprocessing, a script that builds a site must keep
+its top level under `if __name__ == "__main__":`, because workers import the script; without that
+guard they fail to start (with a traceback) and the articles are built here.
 """
 
 from __future__ import annotations
@@ -78,7 +80,9 @@ def usable_cores() -> int:
     return os.cpu_count() or 1
 
 
-def _build_one(build: Builder, source: SourceText, sidecar: Sidecar | None, knowledge: Knowledge):
+def _build_one(
+    build: Builder, source: SourceText, sidecar: Sidecar | None, knowledge: Knowledge
+) -> Article | Failure:
     try:
         return build(source, sidecar, knowledge)
     except Exception as err:  # a bug in an annotator: costs this article only
