@@ -19,6 +19,7 @@ from generator.link import cross_link
 from generator.models import Article, ArticleInput, Knowledge, Problem, Site
 from generator.pages.memo import PageMemo
 from generator.pages.render import render_site
+from generator.parallel import Failure, build_all
 
 
 def build_site(root: Path, cache: ArticleCache | None = None, memo: PageMemo | None = None) -> Site:
@@ -47,16 +48,26 @@ def build_site(root: Path, cache: ArticleCache | None = None, memo: PageMemo | N
 def build_articles(
     to_build: tuple[ArticleInput, ...], knowledge: Knowledge, cache: ArticleCache, problems: list[Problem]
 ) -> tuple[Article, ...]:
-    """Clean and annotate every article. An article the annotator fails on is left out with an
-    error, so the failure is loud but costs one page."""
+    """Clean and annotate every article the cache does not hold: in worker processes when there are
+    many (parallel.py; `GENERATOR_WORKERS=1` builds them all here), with the same result. An article
+    the annotator fails on is left out with an error, so the failure is loud but costs one page."""
+    found = [cache.find(one.source, one.sidecar, knowledge) for one in to_build]
+    missing: dict[str, ArticleInput] = {}
+    for one, (key, article) in zip(to_build, found):
+        if article is None:
+            missing.setdefault(key, one)
+    items = [(one.source, one.sidecar) for one in missing.values()]
+    built = dict(zip(missing, build_all(items, knowledge, build_article)))
+    for key, result in built.items():
+        if isinstance(result, Article):
+            cache.add(key, result)
     articles = []
-    for one in to_build:
-        try:
-            articles.append(cache.get(one.source, one.sidecar, knowledge, build_article))
-        except Exception as err:  # a bug in an annotator, not in the file: report it, build the rest
-            message = (
-                f"the annotator failed on this file ({type(err).__name__}: {err}); please report it as a bug"
-            )
+    for one, (key, article) in zip(to_build, found):
+        result = article or built[key]
+        if isinstance(result, Failure):  # a bug in an annotator, not in the file: report it, build the rest
+            message = f"the annotator failed on this file ({result.error}); please report it as a bug"
             problems.append(Problem(one.source.path, 1, message))
+        else:
+            articles.append(result)
     cache.keep_only_used()
     return tuple(articles)

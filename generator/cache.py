@@ -82,15 +82,29 @@ class ArticleCache:
         self, source: SourceText, sidecar: Sidecar | None, knowledge: Knowledge, build: Builder
     ) -> Article:
         """The article for these inputs, built with `build` unless an identical build is remembered."""
+        key, article = self.find(source, sidecar, knowledge)
+        if article is None:
+            article = build(source, sidecar, knowledge)
+            self.add(key, article)
+        return article
+
+    def find(
+        self, source: SourceText, sidecar: Sidecar | None, knowledge: Knowledge
+    ) -> tuple[str, Article | None]:
+        """The key of these inputs and the article remembered under it (None when there is none:
+        build it and `add` it under that key)."""
         key = self._key(source, sidecar, knowledge)
         self._used.add(key)
         article = self._articles.get(key) or self._load(key, source, sidecar)
-        if article is None:
-            article = build(source, sidecar, knowledge)
-            self.built += 1
-            self._store(key, article)
+        if article is not None:
+            self._articles[key] = article
+        return key, article
+
+    def add(self, key: str, article: Article) -> None:
+        """Remember an article just built from the inputs `find` gave `key` for."""
+        self.built += 1
+        self._store(key, article)
         self._articles[key] = article
-        return article
 
     def keep_only_used(self) -> None:
         """Forget every article not asked for since the last call, in memory and on disk, so the
