@@ -140,6 +140,8 @@ def break_knowledge(project: Path) -> None:
             "  roles:\n"
             "    - {title: Home Secretary, start: 2024-13}\n"
             "    - {title: Minister, start: 2024-05, end: 2023}\n"
+            "- name: '   '\n"
+            "  kind: person\n"
         )
     with (project / "content/junk.yaml").open("a", encoding="utf-8") as junk:
         junk.write("- name: no\n  where: middle\n  pattern: '[unclosed'\n")
@@ -210,6 +212,10 @@ def test_broken_folder_reports_every_problem(tmp_path: Path) -> None:
         f"content/entities.yaml:{entity + 2}: `aliases` should be a list, not `Ms Doe`",
         f"content/entities.yaml:{entity + 4}: `2024-13` is not a real date: there is no month 13",
         f"content/entities.yaml:{entity + 5}: the role ends (2023) before it starts (2024-05); swap or fix the dates",
+        (
+            f"content/entities.yaml:{entity + 6}: this text is only spaces, which would match everything; write the "
+            "text, or delete the entry"
+        ),
         (
             f"content/junk.yaml:{junk}: `no` without quotes is read by YAML as the boolean false, not text; write it "
             'in quotes: "no"'

@@ -111,10 +111,19 @@ def _review_item(text: str) -> str:
     )
 
 
+def _not_blank(text: str) -> str:
+    """Text with something to read: a name, a term or a quote of spaces alone matches everything."""
+    if not text.strip():
+        raise ValueError(
+            "this text is only spaces, which would match everything; write the text, or delete the entry"
+        )
+    return text
+
+
 PartialDate = Annotated[str, BeforeValidator(_date_as_text), AfterValidator(_real_date)]
 Line = Annotated[str, Field(min_length=1), AfterValidator(_visible_line)]
 Pattern = Annotated[str, Field(min_length=1), AfterValidator(_compiles)]
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 SeedName = Annotated[str, Field(min_length=1), AfterValidator(plain_file_name)]  # never a path
 WebAddress = Annotated[str, AfterValidator(_web_address)]
