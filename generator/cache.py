@@ -78,16 +78,6 @@ class ArticleCache:
         self._knowledge: tuple[Knowledge, str] | None = None
         self.built = 0  # articles built (not found) since the cache was made, for tests and benchmarks
 
-    def get(
-        self, source: SourceText, sidecar: Sidecar | None, knowledge: Knowledge, build: Builder
-    ) -> Article:
-        """The article for these inputs, built with `build` unless an identical build is remembered."""
-        key, article = self.find(source, sidecar, knowledge)
-        if article is None:
-            article = build(source, sidecar, knowledge)
-            self.add(key, article)
-        return article
-
     def find(
         self, source: SourceText, sidecar: Sidecar | None, knowledge: Knowledge
     ) -> tuple[str, Article | None]:

@@ -153,12 +153,11 @@ class FullMatchSet:
     of them match, in one scan however many there are."""
 
     def __init__(self, sources: tuple[str, ...]):
-        options = re2.Options()
-        options.log_errors = False
+        options = engine_options()
         options.max_mem = SET_MEMORY
         self._set = re2.Set.FullMatchSet(options)
         for source in sources:
-            self._set.Add(to_re2_syntax(source))
+            self._set.Add(engine_source(source))
         self._set.Compile()
 
     def first(self, text: str) -> int | None:

@@ -41,16 +41,17 @@ _edit_paths: dict[str, str | None] = {}
 _serving = False  # `mkdocs serve`: what one build made is kept for the next
 _last_good: dict[str, str] = {}  # page path -> text, kept across `mkdocs serve` rebuilds
 _articles = ArticleCache()  # only changed articles are annotated again under `mkdocs serve`
-_pages = PageMemo()  # and only the article and topic pages whose inputs changed are rendered again
+_pages = PageMemo()  # and only the pages whose inputs changed are rendered again
 
 
 def on_files(files: Files, config) -> Files:
     """Replace everything MkDocs found in content/ with the generated pages and the approved images."""
     root = Path(config.config_file_path).parent
     if _serving:
-        site = build_site(root, _article_cache(), _pages)
+        _articles.folder = _cache_folder()
+        site = build_site(root, _articles, _pages)
     else:  # one build: nothing is kept in memory after it (the disk cache, if named, is)
-        site = build_site(root, ArticleCache(_article_cache().folder))
+        site = build_site(root, ArticleCache(_cache_folder()))
     for problem in site.problems:
         (log.error if problem.severity == "error" else log.info)(str(problem))
     pages = {page.path: page.text for page in site.pages}
@@ -77,11 +78,10 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-def _article_cache() -> ArticleCache:
-    """The articles of earlier builds: in memory, and on disk in the folder a build command names."""
+def _cache_folder() -> Path | None:
+    """The folder of built articles on disk that a build command names, if any."""
     folder = os.environ.get(CACHE_ENV)
-    _articles.folder = Path(folder) if folder else None
-    return _articles
+    return Path(folder) if folder else None
 
 
 def _from_docs(file: File, docs: str) -> bool:

@@ -22,7 +22,7 @@ class PageMemo:
 
     def __init__(self) -> None:
         self._shared: object = None
-        self._pages: dict[str, tuple[object, Page | list[Page]]] = {}
+        self._pages: dict[str, tuple[object, list[Page]]] = {}
         self._used: set[str] = set()
         self.rendered = 0  # pages rendered (not reused) since the memo was made, for tests and benchmarks
         self.backlinks = Remembered()  # what "What links here" read and wrote
@@ -38,15 +38,7 @@ class PageMemo:
 
     def page(self, path: str, inputs: object, render: Callable[[], Page]) -> Page:
         """The page at `path`: the last build's when `inputs` equal its inputs, else `render()`."""
-        self._used.add(path)
-        known = self._pages.get(path)
-        if known is not None and known[0] == inputs:
-            return known[1]
-        page = render()
-        self.rendered += 1
-        self.rendered_now.append(path)
-        self._pages[path] = (inputs, page)
-        return page
+        return self.pages(path, inputs, lambda: [render()])[0]
 
     def pages(self, key: str, inputs: object, render: Callable[[], list[Page]]) -> list[Page]:
         """The pages rendered together under `key` (a person's page and its years): the last
